@@ -1,0 +1,168 @@
+//! How numbers are written for people: money in 元 and 万元 in Chinese, with thousands
+//! separators in English; areas, lengths and percentages. Pure functions of the value and the
+//! language, so the UI, the printable report and the command line all agree.
+
+use super::money::Money;
+use serde::{Deserialize, Serialize};
+
+/// The languages of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 简体中文 (the default for residents).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag such as `zh-CN` or `en-US`: Chinese for any `zh`, else
+    /// English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The short code stored in settings (`zh` / `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Groups the digits of `n` in threes with commas: `1234567` → `1,234,567`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The exact amount: `¥39,000`, or `¥39,000.45` when there are fen. Same in both languages.
+pub fn money_exact(m: Money) -> String {
+    let sign = if m.0 < 0 { "-" } else { "" };
+    let a = m.0.unsigned_abs();
+    let (y, f) = (a / 100, a % 100);
+    if f == 0 {
+        format!("{sign}¥{}", group_thousands(y))
+    } else {
+        format!("{sign}¥{}.{f:02}", group_thousands(y))
+    }
+}
+
+/// A compact amount for summaries. Chinese: `¥48.0万` from 100 000 yuan, `¥1.23亿` from 10^8,
+/// else exact whole yuan. English: whole yuan with thousands separators (`¥480,000`).
+/// Rounded to the shown digit, halves away from zero.
+pub fn money_compact(m: Money, lang: Lang) -> String {
+    let sign = if m.0 < 0 { "-" } else { "" };
+    let fen = m.0.unsigned_abs();
+    match lang {
+        Lang::Zh if fen >= 10_000_000_000 => {
+            // 亿 with two decimals: units of 10^6 yuan = 10^8 fen.
+            let v = (fen + 50_000_000) / 100_000_000;
+            format!("{sign}¥{}.{:02}亿", v / 100, v % 100)
+        }
+        Lang::Zh if fen >= 10_000_000 => {
+            // 万 with one decimal: units of 1000 yuan = 100 000 fen.
+            let v = (fen + 50_000) / 100_000;
+            format!("{sign}¥{}.{}万", group_thousands(v / 10), v % 10)
+        }
+        _ => {
+            let y = (fen + 50) / 100;
+            format!("{sign}¥{}", group_thousands(y))
+        }
+    }
+}
+
+/// A number with `decimals` places, thousands grouped: `1,234.5`.
+pub fn number(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "—".to_string();
+    }
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s.as_str(), None),
+    };
+    let grouped = group_thousands(int.parse().unwrap_or(0));
+    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Basis points as a percentage: `1250` → `12.5%`.
+pub fn percent_bp(bp: u32) -> String {
+    if bp % 100 == 0 {
+        format!("{}%", bp / 100)
+    } else if bp % 10 == 0 {
+        format!("{}.{}%", bp / 100, (bp % 100) / 10)
+    } else {
+        format!("{}.{:02}%", bp / 100, bp % 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_uses_wan_and_yi() {
+        assert_eq!(money_compact(Money::yuan(480_000), Lang::Zh), "¥48.0万");
+        assert_eq!(money_compact(Money::yuan(39_000), Lang::Zh), "¥39,000");
+        assert_eq!(money_compact(Money::yuan(317_330_000), Lang::Zh), "¥3.17亿");
+        assert_eq!(money_compact(Money::yuan(12_345_678), Lang::Zh), "¥1,234.6万");
+        assert_eq!(money_compact(Money::yuan(-480_000), Lang::Zh), "-¥48.0万");
+    }
+
+    #[test]
+    fn english_groups_thousands() {
+        assert_eq!(money_compact(Money::yuan(480_000), Lang::En), "¥480,000");
+        assert_eq!(money_exact(Money(3_900_045)), "¥39,000.45");
+        assert_eq!(money_exact(Money::yuan(999)), "¥999");
+        assert_eq!(group_thousands(1_000), "1,000");
+        assert_eq!(group_thousands(100), "100");
+    }
+
+    #[test]
+    fn numbers_and_percentages() {
+        assert_eq!(number(1234.56, 1), "1,234.6");
+        assert_eq!(number(-0.01, 1), "0.0");
+        assert_eq!(number(-12.6, 0), "-13");
+        assert_eq!(percent_bp(1000), "10%");
+        assert_eq!(percent_bp(1250), "12.5%");
+        assert_eq!(percent_bp(1234), "12.34%");
+    }
+
+    #[test]
+    fn language_from_browser_tag() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("ZH-tw"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag("de"), Lang::En);
+    }
+}

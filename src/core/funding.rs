@@ -1,0 +1,599 @@
+//! Who pays: the eight funding sources of BRIEF §4, share rules per class, per item and per
+//! placement, pools, and the allocation of every placed item's cost to sources, then of the
+//! residents' part to each household, with how each amount was computed.
+//!
+//! Allocation, step by step (so that every number can be explained):
+//! 1. Each line's amount is its likely total (construction + fees + contingency).
+//! 2. A source may pay for a line when the item lists it as eligible and the line's share rule
+//!    (placement rule, else item rule, else class rule) gives it a positive share; central
+//!    subsidy also needs the line's building (or, for community-wide items, some building)
+//!    built before [`FundingSettings::central_subsidy_built_before`].
+//! 3. The most restricted money goes first: sources with a limited pool before unlimited ones,
+//!    then sources eligible for fewer lines first, then in [`FundingSource::ALL`] order.
+//!    Within a source, lines go in class order (safety, basic, improvement, upgrade), then plan
+//!    order. Each line takes `min(left on the line, share × line, cap, pool left)`.
+//! 4. What is left on a line falls to its residents when they are eligible, else it is a gap
+//!    (unfunded).
+//! 5. Residents' part of a line is split among the households it serves: by exclusive area
+//!    (Civil Code art. 283), or for elevators by floor coefficient × area
+//!    ([`crate::core::elevator_share`]); the last fen by the largest-remainder rule.
+//! 6. A household's total above the per-household cap moves to the gap.
+
+use super::catalog::{Catalog, Class, ItemId, Sharing};
+use super::costing::CostReport;
+use super::elevator_share::{share_elevator, ElevatorShare};
+use super::model::{
+    Community, ElevatorSharing, HouseholdId, Placement, PlacementId, StairwellId, Target,
+};
+use super::money::{apportion, Area, Money};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The eight kinds of money (BRIEF §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingSource {
+    /// 中央补助: mainly basic items in pre-2000 communities.
+    CentralSubsidy,
+    /// 地方财政: provincial, municipal, district finance.
+    LocalFinance,
+    /// 专项债: local government special bonds.
+    SpecialBonds,
+    /// 银行融资: for items that earn income.
+    BankLoan,
+    /// 原产权单位: the original work unit.
+    WorkUnit,
+    /// 专业经营单位: utility and pipeline companies, for their own lines.
+    Utility,
+    /// 居民出资: residents (direct, maintenance fund, provident fund).
+    Residents,
+    /// 社会资本: paid use of new facilities.
+    SocialCapital,
+}
+
+impl FundingSource {
+    /// All sources.
+    pub const ALL: [FundingSource; 8] = [
+        FundingSource::CentralSubsidy,
+        FundingSource::LocalFinance,
+        FundingSource::SpecialBonds,
+        FundingSource::BankLoan,
+        FundingSource::WorkUnit,
+        FundingSource::Utility,
+        FundingSource::Residents,
+        FundingSource::SocialCapital,
+    ];
+
+    /// Index in [`FundingSource::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Chinese and English names.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            FundingSource::CentralSubsidy => ("中央补助", "Central subsidy"),
+            FundingSource::LocalFinance => ("地方财政", "Local finance"),
+            FundingSource::SpecialBonds => ("专项债券", "Special bonds"),
+            FundingSource::BankLoan => ("银行融资", "Bank financing"),
+            FundingSource::WorkUnit => ("原产权单位", "Original work unit"),
+            FundingSource::Utility => ("管线单位", "Utility companies"),
+            FundingSource::Residents => ("居民出资", "Residents"),
+            FundingSource::SocialCapital => ("社会资本", "Social capital"),
+        }
+    }
+}
+
+/// How much of a line one source may pay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareRule {
+    /// The source.
+    pub source: FundingSource,
+    /// At most this share of the line, basis points (10 000 = all of it).
+    pub max_bp: u32,
+    /// And at most this amount per line (e.g. an elevator subsidy cap).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_amount: Option<Money>,
+}
+
+impl ShareRule {
+    /// A share without an amount cap.
+    pub const fn share(source: FundingSource, max_bp: u32) -> ShareRule {
+        ShareRule {
+            source,
+            max_bp,
+            max_amount: None,
+        }
+    }
+}
+
+/// Share rules per class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassRules {
+    /// Safety items.
+    pub safety: Vec<ShareRule>,
+    /// Basic items.
+    pub basic: Vec<ShareRule>,
+    /// Improvement items.
+    pub improvement: Vec<ShareRule>,
+    /// Upgrade items.
+    pub upgrade: Vec<ShareRule>,
+}
+
+impl ClassRules {
+    /// The rules of a class.
+    pub fn get(&self, class: Class) -> &[ShareRule] {
+        match class {
+            Class::Safety => &self.safety,
+            Class::Basic => &self.basic,
+            Class::Improvement => &self.improvement,
+            Class::Upgrade => &self.upgrade,
+        }
+    }
+}
+
+/// Named sets of rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// Finance covers basic, all parties share improvement, society leads upgrade.
+    LivelihoodFirst,
+    /// Edited by the user.
+    Custom,
+}
+
+/// Funding settings of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingSettings {
+    /// Which preset the rules came from.
+    pub preset: Preset,
+    /// Rules per class.
+    pub class_rules: ClassRules,
+    /// Rules per catalog item, replacing the class rule (e.g. the elevator subsidy).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub item_rules: BTreeMap<ItemId, Vec<ShareRule>>,
+    /// Money available per source for this community; a source absent here is unlimited.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pools: BTreeMap<FundingSource, Money>,
+    /// At most this much per household from residents; the rest is a gap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_cap: Option<Money>,
+    /// Central subsidy only for buildings completed before this year (policy: before the end
+    /// of 2000, so 2001).
+    #[serde(default = "default_central_year")]
+    pub central_subsidy_built_before: u16,
+}
+
+fn default_central_year() -> u16 {
+    2001
+}
+
+impl Default for FundingSettings {
+    fn default() -> Self {
+        FundingSettings::livelihood_first()
+    }
+}
+
+impl FundingSettings {
+    /// The preset "finance covers basic, all parties share improvement, society leads upgrade":
+    /// safety and basic items: central subsidy, then local finance, up to all of the cost
+    /// (utility companies pay up to half of their own lines); improvement: local finance up to
+    /// 30 %, work unit and social capital up to 30 % where eligible, residents the rest;
+    /// elevators: local subsidy of 40 % capped at 150 000 yuan [EST, between Weifang's and
+    /// Shanghai's]; upgrade: social capital up to 60 %, local finance the rest.
+    pub fn livelihood_first() -> Self {
+        use FundingSource as F;
+        let finance = vec![
+            ShareRule::share(F::CentralSubsidy, 10_000),
+            ShareRule::share(F::Utility, 5_000),
+            ShareRule::share(F::SpecialBonds, 10_000),
+            ShareRule::share(F::LocalFinance, 10_000),
+        ];
+        let mut item_rules = BTreeMap::new();
+        item_rules.insert(
+            "elevator".to_string(),
+            vec![ShareRule {
+                source: F::LocalFinance,
+                max_bp: 4_000,
+                max_amount: Some(Money::yuan(150_000)),
+            }],
+        );
+        FundingSettings {
+            preset: Preset::LivelihoodFirst,
+            class_rules: ClassRules {
+                safety: finance.clone(),
+                basic: finance,
+                improvement: vec![
+                    ShareRule::share(F::LocalFinance, 3_000),
+                    ShareRule::share(F::WorkUnit, 3_000),
+                    ShareRule::share(F::SocialCapital, 3_000),
+                ],
+                upgrade: vec![
+                    ShareRule::share(F::SocialCapital, 6_000),
+                    ShareRule::share(F::LocalFinance, 10_000),
+                ],
+            },
+            item_rules,
+            pools: BTreeMap::from([
+                (F::SpecialBonds, Money::ZERO),
+                (F::WorkUnit, Money::ZERO),
+                (F::BankLoan, Money::ZERO),
+            ]),
+            household_cap: None,
+            central_subsidy_built_before: 2001,
+        }
+    }
+
+    /// The rules that apply to a placement.
+    pub fn rules_for<'a>(&'a self, p: &'a Placement, class: Class) -> &'a [ShareRule] {
+        if let Some(r) = &p.funding {
+            return r;
+        }
+        if let Some(r) = self.item_rules.get(&p.item) {
+            return r;
+        }
+        self.class_rules.get(class)
+    }
+}
+
+/// How one line is paid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineFunding {
+    /// The placement.
+    pub placement: PlacementId,
+    /// Its item.
+    pub item: ItemId,
+    /// Its likely total.
+    pub total: Money,
+    /// Amount per source (non-zero only), in allocation order; residents included.
+    pub parts: Vec<(FundingSource, Money)>,
+    /// Left unfunded.
+    pub gap: Money,
+}
+
+/// Why a household pays what it pays for one line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "by")]
+pub enum Basis {
+    /// Its exclusive area out of the area of the households the line serves.
+    Area {
+        /// The household's area.
+        area_m2: Area,
+        /// Area of all households sharing.
+        pool_area_m2: Area,
+        /// How many households share.
+        pool_households: usize,
+        /// Residents' part of the line.
+        residents_part: Money,
+    },
+    /// Floor coefficient × area out of the stairwell's sum (elevators).
+    Floor {
+        /// Floor.
+        floor: u8,
+        /// Coefficient, bp.
+        coefficient_bp: u32,
+        /// Area.
+        area_m2: Area,
+        /// Its weight.
+        weight: u128,
+        /// Sum of weights.
+        weight_sum: u128,
+        /// Residents' part of the line.
+        residents_part: Money,
+        /// Compensation received.
+        compensation: Money,
+    },
+}
+
+/// One line of a household's burden.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BurdenLine {
+    /// The placement.
+    pub placement: PlacementId,
+    /// Its item.
+    pub item: ItemId,
+    /// The household's amount (negative = receives).
+    pub amount: Money,
+    /// How it was computed.
+    pub basis: Basis,
+}
+
+/// A household's total burden and how it was computed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HouseholdBurden {
+    /// The household.
+    pub household: HouseholdId,
+    /// Its stairwell.
+    pub stairwell: StairwellId,
+    /// Room number.
+    pub room: String,
+    /// Floor.
+    pub floor: u8,
+    /// What it pays in all, after the cap.
+    pub total: Money,
+    /// What the cap moved to the gap.
+    pub capped: Money,
+    /// Line by line.
+    pub lines: Vec<BurdenLine>,
+}
+
+/// The funding of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FundingReport {
+    /// The order sources were drawn in.
+    pub order: Vec<FundingSource>,
+    /// Amount per source, [`FundingSource::ALL`] order; residents = sum of household totals.
+    pub by_source: [Money; 8],
+    /// Unfunded, including what caps moved.
+    pub gap: Money,
+    /// Per line.
+    pub lines: Vec<LineFunding>,
+    /// Per household with a non-zero burden, in community order.
+    pub households: Vec<HouseholdBurden>,
+    /// Elevator tables, one per elevator placement.
+    pub elevators: Vec<ElevatorShare>,
+}
+
+impl FundingReport {
+    /// Residents' total.
+    pub fn residents(&self) -> Money {
+        self.by_source[FundingSource::Residents.index()]
+    }
+
+    /// Lowest, median and highest household burden over all households of the community
+    /// (households that pay nothing count as zero).
+    pub fn burden_spread(&self, household_count: usize) -> (Money, Money, Money) {
+        let mut v: Vec<Money> = self.households.iter().map(|h| h.total).collect();
+        v.resize(household_count.max(v.len()), Money::ZERO);
+        v.sort();
+        match (v.first(), v.last()) {
+            (Some(&lo), Some(&hi)) => (lo, v[v.len() / 2], hi),
+            _ => (Money::ZERO, Money::ZERO, Money::ZERO),
+        }
+    }
+}
+
+fn central_ok(community: &Community, target: Target, before: u16) -> bool {
+    match super::costing::building_of(community, target) {
+        Some(b) => community.building(b).is_some_and(|b| b.year_built < before),
+        None => community.buildings.iter().any(|b| b.year_built < before),
+    }
+}
+
+/// Households a line serves, in community order.
+fn served<'a>(community: &'a Community, target: Target) -> Vec<&'a super::model::Household> {
+    match target {
+        Target::Stairwell(s) => community
+            .stairwell(s)
+            .map(|(_, s)| s.households.iter().collect())
+            .unwrap_or_default(),
+        Target::Building(b) => community
+            .building(b)
+            .map(|b| b.households().collect())
+            .unwrap_or_default(),
+        _ => community.households().collect(),
+    }
+}
+
+/// Allocates a costed scenario to funding sources and households.
+pub fn allocate(
+    community: &Community,
+    catalog: &Catalog,
+    settings: &FundingSettings,
+    placements: &[Placement],
+    costs: &CostReport,
+) -> FundingReport {
+    struct Work<'a> {
+        p: &'a Placement,
+        class: Class,
+        sharing: Sharing,
+        residents_ok: bool,
+        total: Money,
+        left: Money,
+        parts: Vec<(FundingSource, Money)>,
+        rules: Vec<(FundingSource, Money)>, // eligible non-resident sources with their caps
+    }
+    let mut work: Vec<Work> = costs
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let p = placements.iter().find(|p| p.id == l.placement)?;
+            let item = catalog.get(&l.item)?;
+            let total = l.total.likely;
+            let rules = settings
+                .rules_for(p, item.class)
+                .iter()
+                .filter(|r| {
+                    r.source != FundingSource::Residents
+                        && r.max_bp > 0
+                        && item.funding.contains(&r.source)
+                        && (r.source != FundingSource::CentralSubsidy
+                            || central_ok(community, p.target, settings.central_subsidy_built_before))
+                })
+                .map(|r| {
+                    let by_share = total.mul_bp(r.max_bp.min(10_000));
+                    let cap = r.max_amount.map_or(by_share, |m| m.min(by_share));
+                    (r.source, cap)
+                })
+                .collect();
+            Some(Work {
+                p,
+                class: item.class,
+                sharing: item.sharing,
+                residents_ok: item.funding.contains(&FundingSource::Residents),
+                total,
+                left: total,
+                parts: Vec::new(),
+                rules,
+            })
+        })
+        .collect();
+
+    // Step 3: the order of sources.
+    let mut order: Vec<FundingSource> = FundingSource::ALL
+        .into_iter()
+        .filter(|&s| s != FundingSource::Residents)
+        .collect();
+    let eligible_count =
+        |s: FundingSource| work.iter().filter(|w| w.rules.iter().any(|r| r.0 == s)).count();
+    order.sort_by_key(|&s| (!settings.pools.contains_key(&s), eligible_count(s), s.index()));
+    let mut by_line: Vec<usize> = (0..work.len()).collect();
+    by_line.sort_by_key(|&i| (work[i].class, i));
+    for &s in &order {
+        let mut pool = settings.pools.get(&s).copied();
+        for &i in &by_line {
+            let w = &mut work[i];
+            let Some(&(_, cap)) = w.rules.iter().find(|r| r.0 == s) else {
+                continue;
+            };
+            let mut amt = w.left.min(cap);
+            if let Some(p) = pool {
+                amt = amt.min(p);
+                pool = Some(p - amt);
+            }
+            if amt > Money::ZERO {
+                w.left -= amt;
+                w.parts.push((s, amt));
+            }
+        }
+    }
+    order.push(FundingSource::Residents);
+
+    // Steps 4-5: residents' part per household.
+    let mut burdens: BTreeMap<HouseholdId, Vec<BurdenLine>> = BTreeMap::new();
+    let mut elevators = Vec::new();
+    let mut lines = Vec::with_capacity(work.len());
+    let mut gap = Money::ZERO;
+    for w in &mut work {
+        let mut line_gap = Money::ZERO;
+        let residents_part = if w.residents_ok { w.left } else { Money::ZERO };
+        line_gap += w.left - residents_part;
+        if residents_part > Money::ZERO {
+            let shared = match (w.sharing, w.p.target) {
+                (Sharing::ByFloor, Target::Stairwell(sid)) => {
+                    let default = ElevatorSharing::default();
+                    let sharing = w.p.elevator.as_ref().unwrap_or(&default);
+                    community
+                        .stairwell(sid)
+                        .and_then(|(_, st)| {
+                            share_elevator(st, w.total, w.total - residents_part, sharing)
+                        })
+                        .map(|t| {
+                            for r in &t.rows {
+                                burdens.entry(r.household).or_default().push(BurdenLine {
+                                    placement: w.p.id,
+                                    item: w.p.item.clone(),
+                                    amount: r.net,
+                                    basis: Basis::Floor {
+                                        floor: r.floor,
+                                        coefficient_bp: r.coefficient_bp,
+                                        area_m2: r.area_m2,
+                                        weight: r.weight,
+                                        weight_sum: t.weight_sum,
+                                        residents_part,
+                                        compensation: r.compensation,
+                                    },
+                                });
+                            }
+                            elevators.push(t);
+                        })
+                        .is_some()
+                }
+                _ => {
+                    let hh = served(community, w.p.target);
+                    let weights: Vec<u128> =
+                        hh.iter().map(|h| u128::from(h.area_m2.centi())).collect();
+                    let pool_area: Area = hh.iter().map(|h| h.area_m2).sum();
+                    apportion(residents_part, &weights)
+                        .map(|amounts| {
+                            for (h, a) in hh.iter().zip(amounts) {
+                                burdens.entry(h.id).or_default().push(BurdenLine {
+                                    placement: w.p.id,
+                                    item: w.p.item.clone(),
+                                    amount: a,
+                                    basis: Basis::Area {
+                                        area_m2: h.area_m2,
+                                        pool_area_m2: pool_area,
+                                        pool_households: hh.len(),
+                                        residents_part,
+                                    },
+                                });
+                            }
+                        })
+                        .is_some()
+                }
+            };
+            if shared {
+                w.parts.push((FundingSource::Residents, residents_part));
+            } else {
+                line_gap += residents_part;
+            }
+        } else if w.sharing == Sharing::ByFloor {
+            // Fully subsidised elevator: still show its (all-zero) table.
+            if let Target::Stairwell(sid) = w.p.target {
+                let default = ElevatorSharing::default();
+                let sharing = w.p.elevator.as_ref().unwrap_or(&default);
+                if let Some(t) = community
+                    .stairwell(sid)
+                    .and_then(|(_, st)| share_elevator(st, w.total, w.total, sharing))
+                {
+                    elevators.push(t);
+                }
+            }
+        }
+        gap += line_gap;
+        lines.push(LineFunding {
+            placement: w.p.id,
+            item: w.p.item.clone(),
+            total: w.total,
+            parts: w.parts.clone(),
+            gap: line_gap,
+        });
+    }
+
+    // Step 6: per-household totals and the cap.
+    let mut by_source = [Money::ZERO; 8];
+    for l in &lines {
+        for &(s, a) in &l.parts {
+            if s != FundingSource::Residents {
+                by_source[s.index()] += a;
+            }
+        }
+    }
+    let mut households = Vec::new();
+    for b in &community.buildings {
+        for s in &b.stairwells {
+            for h in &s.households {
+                let Some(bl) = burdens.remove(&h.id) else {
+                    continue;
+                };
+                let raw: Money = bl.iter().map(|l| l.amount).sum();
+                let capped = settings
+                    .household_cap
+                    .map_or(Money::ZERO, |cap| (raw - cap).max0());
+                gap += capped;
+                by_source[FundingSource::Residents.index()] += raw - capped;
+                households.push(HouseholdBurden {
+                    household: h.id,
+                    stairwell: s.id,
+                    room: h.room.clone(),
+                    floor: h.floor,
+                    total: raw - capped,
+                    capped,
+                    lines: bl,
+                });
+            }
+        }
+    }
+    FundingReport {
+        order,
+        by_source,
+        gap,
+        lines,
+        households,
+        elevators,
+    }
+}

@@ -1,0 +1,22 @@
+//! The pure domain and engine: plain Rust and serde, no browser. Every number the user sees is
+//! computed here and tested natively (`cargo test`).
+
+pub mod catalog;
+pub mod consent;
+pub mod costing;
+pub mod elevator_share;
+pub mod error;
+pub mod evaluate;
+pub mod format;
+pub mod funding;
+pub mod geometry;
+pub mod model;
+pub mod money;
+pub mod plan_file;
+pub mod takeoff;
+pub mod validate;
+pub mod yardstick;
+
+/// The demo community shipped with the app (`static/demo.json`), the plan shown whenever
+/// there is no saved work; the tests load the same file.
+pub const DEMO_JSON: &str = include_str!("../../static/demo.json");

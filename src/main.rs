@@ -1,0 +1,5 @@
+//! The web app's entry point: installs the panic hook and mounts the app.
+
+fn main() {
+    renovation_planner::ui::start();
+}
