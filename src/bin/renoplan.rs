@@ -42,7 +42,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--lang" => lang = Lang::from_tag(it.next().ok_or("--lang needs zh or en")?),
             "--scenario" => {
                 let v = it.next().ok_or("--scenario needs an id")?;
-                scenario = Some(v.parse().map_err(|_| format!("--scenario: not a number: {v}"))?);
+                scenario = Some(
+                    v.parse()
+                        .map_err(|_| format!("--scenario: not a number: {v}"))?,
+                );
             }
             "-h" | "--help" => return Err(USAGE.to_string()),
             f if !f.starts_with("--") && file.is_none() => file = Some(f.to_string()),
@@ -82,7 +85,10 @@ fn main() -> ExitCode {
     };
     match run(&args) {
         Ok(out) => {
-            println!("{out}");
+            print!("{out}");
+            if !out.ends_with('\n') {
+                println!();
+            }
             ExitCode::SUCCESS
         }
         Err(msg) => {
@@ -139,7 +145,13 @@ fn table(plan: &Plan, catalog: &Catalog, ev: &Evaluation, lang: Lang) -> String 
     for l in &c.lines {
         let item = catalog.get(&l.item);
         let name = item.map_or(l.item.as_str(), |i| i.name(lang));
-        let unit = item.map_or("", |i| if zh { i.unit.names().0 } else { i.unit.names().1 });
+        let unit = item.map_or("", |i| {
+            if zh {
+                i.unit.names().0
+            } else {
+                i.unit.names().1
+            }
+        });
         let _ = writeln!(
             o,
             "{name} [{}] | {:.2} {unit}{} | {} | {} / {} / {}",
@@ -159,7 +171,11 @@ fn table(plan: &Plan, catalog: &Catalog, ev: &Evaluation, lang: Lang) -> String 
     let _ = writeln!(
         o,
         "{}: {} ({} {}, {} {}, {} {})",
-        if zh { "总计(可能)" } else { "Total (likely)" },
+        if zh {
+            "总计(可能)"
+        } else {
+            "Total (likely)"
+        },
         money_exact(c.total.likely),
         if zh { "设计" } else { "design" },
         money_exact(c.design.likely),
@@ -187,7 +203,12 @@ fn table(plan: &Plan, catalog: &Catalog, ev: &Evaluation, lang: Lang) -> String 
         }
     }
     if ev.funding.gap.0 != 0 {
-        let _ = writeln!(o, "{}: {}", if zh { "资金缺口" } else { "Gap" }, money_exact(ev.funding.gap));
+        let _ = writeln!(
+            o,
+            "{}: {}",
+            if zh { "资金缺口" } else { "Gap" },
+            money_exact(ev.funding.gap)
+        );
     }
     for t in &ev.funding.elevators {
         let _ = writeln!(o);

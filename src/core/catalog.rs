@@ -27,7 +27,12 @@ pub enum Class {
 
 impl Class {
     /// All classes, in priority order.
-    pub const ALL: [Class; 4] = [Class::Safety, Class::Basic, Class::Improvement, Class::Upgrade];
+    pub const ALL: [Class; 4] = [
+        Class::Safety,
+        Class::Basic,
+        Class::Improvement,
+        Class::Upgrade,
+    ];
 
     /// Index in [`Class::ALL`].
     pub fn index(self) -> usize {
@@ -299,12 +304,8 @@ const SHARED_FUNDS: &[FundingSource] = &[
     F::SocialCapital,
     F::Residents,
 ];
-const INCOME_FUNDS: &[FundingSource] = &[
-    F::LocalFinance,
-    F::BankLoan,
-    F::SocialCapital,
-    F::Residents,
-];
+const INCOME_FUNDS: &[FundingSource] =
+    &[F::LocalFinance, F::BankLoan, F::SocialCapital, F::Residents];
 const UPGRADE_FUNDS: &[FundingSource] = &[
     F::LocalFinance,
     F::SpecialBonds,
@@ -414,13 +415,13 @@ mod tests {
             assert!(!item.targets.is_empty(), "{} has targets", item.id);
             assert!(!item.funding.is_empty(), "{} has funding", item.id);
             assert!(!item.name_zh.is_empty() && !item.name_en.is_empty());
-            assert!(item
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert!(item.id.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
         }
         for class in Class::ALL {
-            assert!(cat.items.iter().any(|i| i.class == class), "{class:?} present");
+            assert!(
+                cat.items.iter().any(|i| i.class == class),
+                "{class:?} present"
+            );
         }
     }
 

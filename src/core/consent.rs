@@ -190,6 +190,7 @@ pub fn check(
 /// of them would not. For a given count `k` and a split `j` (from those who have not voted) +
 /// `k − j` (from those against or abstaining), every rule only gets easier as the chosen areas
 /// grow, so the largest areas of each group are best; trying every `(k, j)` is exact.
+#[allow(clippy::needless_range_loop)] // `j` indexes two prefix sums at once.
 fn more_needed(t: &Tally, matter: Matter, mut nv: Vec<u64>, mut ag: Vec<u64>) -> Option<usize> {
     nv.sort_unstable_by(|a, b| b.cmp(a));
     ag.sort_unstable_by(|a, b| b.cmp(a));
@@ -287,7 +288,10 @@ mod tests {
         assert!(!r.approve_heads, "exactly half is not more than half");
         assert_eq!(r.status, Status::ShortBy { households: 1 });
         pairs[5].1 = Vote::Agree;
-        assert_eq!(run(&h, &votes(&pairs), Matter::Ordinary).status, Status::Passed);
+        assert_eq!(
+            run(&h, &votes(&pairs), Matter::Ordinary).status,
+            Status::Passed
+        );
     }
 
     #[test]
@@ -296,7 +300,12 @@ mod tests {
         // the big one objects: area approval fails.
         let mut h = hh(4, 1_000);
         h[0].area_m2 = Area(7_000);
-        let pairs = [(0, Vote::Object), (1, Vote::Agree), (2, Vote::Agree), (3, Vote::Agree)];
+        let pairs = [
+            (0, Vote::Object),
+            (1, Vote::Agree),
+            (2, Vote::Agree),
+            (3, Vote::Agree),
+        ];
         let r = run(&h, &votes(&pairs), Matter::Major);
         assert!(r.approve_heads && !r.approve_area);
         assert_eq!(r.status, Status::ShortBy { households: 1 });

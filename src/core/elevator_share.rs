@@ -180,8 +180,14 @@ mod tests {
         let floor = |f: u8| t.floors.iter().find(|r| r.floor == f).unwrap().net;
         assert_eq!(floor(1), Money::ZERO);
         assert_eq!(floor(4), Money::yuan(70_000)); // 350 000 × 0.20
-        assert_eq!(t.rows.iter().map(|r| r.net).sum::<Money>(), t.residents_total);
-        assert_eq!(t.floors.iter().map(|r| r.net).sum::<Money>(), t.residents_total);
+        assert_eq!(
+            t.rows.iter().map(|r| r.net).sum::<Money>(),
+            t.residents_total
+        );
+        assert_eq!(
+            t.floors.iter().map(|r| r.net).sum::<Money>(),
+            t.residents_total
+        );
     }
 
     #[test]
@@ -193,7 +199,8 @@ mod tests {
             h.floor = 2;
             h.area_m2 = Area(5_000);
         }
-        let t = share_elevator(&s, Money(10_000), Money::ZERO, &ElevatorSharing::default()).unwrap();
+        let t =
+            share_elevator(&s, Money(10_000), Money::ZERO, &ElevatorSharing::default()).unwrap();
         let nets: Vec<i64> = t.rows.iter().map(|r| r.net.0).collect();
         assert_eq!(nets, vec![3_334, 3_333, 3_333]);
     }
@@ -207,20 +214,33 @@ mod tests {
         };
         let t = share_elevator(&s, Money::yuan(500_000), Money::yuan(150_000), &sharing).unwrap();
         assert_eq!(t.compensation_total, Money::yuan(10_000));
-        let ground: Vec<Money> = t.rows.iter().filter(|r| r.floor == 1).map(|r| r.net).collect();
+        let ground: Vec<Money> = t
+            .rows
+            .iter()
+            .filter(|r| r.floor == 1)
+            .map(|r| r.net)
+            .collect();
         assert_eq!(ground, vec![Money::yuan(-5_000), Money::yuan(-5_000)]);
         // The rest pay 360 000 between them; the net still sums to 350 000.
-        assert_eq!(t.rows.iter().map(|r| r.net).sum::<Money>(), Money::yuan(350_000));
+        assert_eq!(
+            t.rows.iter().map(|r| r.net).sum::<Money>(),
+            Money::yuan(350_000)
+        );
         let top = t.rows.iter().find(|r| r.room == "601").unwrap();
         let exact = Money::yuan(360_000).mul_ratio(32 * 80, 100 * 140);
-        assert!((top.pays - exact).0.abs() <= 1, "{:?} vs {exact:?}", top.pays);
+        assert!(
+            (top.pays - exact).0.abs() <= 1,
+            "{:?} vs {exact:?}",
+            top.pays
+        );
     }
 
     #[test]
     fn no_payer_means_no_table() {
         let mut s = stairwell();
         s.households.retain(|h| h.floor == 1);
-        assert!(share_elevator(&s, Money::yuan(1), Money::ZERO, &ElevatorSharing::default())
-            .is_none());
+        assert!(
+            share_elevator(&s, Money::yuan(1), Money::ZERO, &ElevatorSharing::default()).is_none()
+        );
     }
 }

@@ -171,13 +171,26 @@ fn describe(kind: &ErrorKind, lang: Lang) -> String {
             }
         }
         K::NotAnObject => {
-            if zh { "不是规划文件:顶层应为对象 {…}".into() } else { "not a plan file: the top level must be an object {…}".into() }
+            if zh {
+                "不是规划文件:顶层应为对象 {…}".into()
+            } else {
+                "not a plan file: the top level must be an object {…}".into()
+            }
         }
         K::MissingVersion => {
-            if zh { "缺少 schema_version(文件版本号),这不像本工具的规划文件".into() } else { "schema_version is missing; this does not look like a plan file of this planner".into() }
+            if zh {
+                "缺少 schema_version(文件版本号),这不像本工具的规划文件".into()
+            } else {
+                "schema_version is missing; this does not look like a plan file of this planner"
+                    .into()
+            }
         }
         K::UnknownVersion { found } => {
-            if zh { format!("未知的文件版本 {found}") } else { format!("unknown file version {found}") }
+            if zh {
+                format!("未知的文件版本 {found}")
+            } else {
+                format!("unknown file version {found}")
+            }
         }
         K::NewerVersion { found, supported } => {
             if zh {
@@ -187,52 +200,116 @@ fn describe(kind: &ErrorKind, lang: Lang) -> String {
             }
         }
         K::Missing => {
-            if zh { "缺少此项".into() } else { "missing".into() }
+            if zh {
+                "缺少此项".into()
+            } else {
+                "missing".into()
+            }
         }
         K::WrongType { detail } => {
-            if zh { format!("类型不对({detail})") } else { format!("wrong type ({detail})") }
+            if zh {
+                format!("类型不对({detail})")
+            } else {
+                format!("wrong type ({detail})")
+            }
         }
         K::UnknownField => {
-            if zh { "无法识别的字段".into() } else { "unknown field".into() }
+            if zh {
+                "无法识别的字段".into()
+            } else {
+                "unknown field".into()
+            }
         }
         K::UnknownValue { detail } => {
-            if zh { format!("取值无法识别({detail})") } else { format!("unknown value ({detail})") }
+            if zh {
+                format!("取值无法识别({detail})")
+            } else {
+                format!("unknown value ({detail})")
+            }
         }
         K::OutOfRange { value, min, max } => {
-            if zh { format!("数值 {value} 超出范围({min} 至 {max})") } else { format!("{value} is out of range ({min} to {max})") }
+            if zh {
+                format!("数值 {value} 超出范围({min} 至 {max})")
+            } else {
+                format!("{value} is out of range ({min} to {max})")
+            }
         }
         K::Empty => {
-            if zh { "不能为空".into() } else { "must not be empty".into() }
+            if zh {
+                "不能为空".into()
+            } else {
+                "must not be empty".into()
+            }
         }
         K::Duplicate { id } => {
-            if zh { format!("编号 {id} 重复") } else { format!("id {id} is used twice") }
+            if zh {
+                format!("编号 {id} 重复")
+            } else {
+                format!("id {id} is used twice")
+            }
         }
         K::SelfIntersecting => {
-            if zh { "轮廓线自相交".into() } else { "the outline crosses itself".into() }
+            if zh {
+                "轮廓线自相交".into()
+            } else {
+                "the outline crosses itself".into()
+            }
         }
         K::TooFewPoints { min } => {
-            if zh { format!("至少需要 {min} 个点") } else { format!("needs at least {min} points") }
+            if zh {
+                format!("至少需要 {min} 个点")
+            } else {
+                format!("needs at least {min} points")
+            }
         }
         K::NotFinite => {
-            if zh { "坐标不是有效数字".into() } else { "a coordinate is not a number".into() }
+            if zh {
+                "坐标不是有效数字".into()
+            } else {
+                "a coordinate is not a number".into()
+            }
         }
         K::ZeroArea => {
-            if zh { "轮廓面积为零".into() } else { "the outline encloses no area".into() }
+            if zh {
+                "轮廓面积为零".into()
+            } else {
+                "the outline encloses no area".into()
+            }
         }
         K::UnknownItem { id } => {
-            if zh { format!("改造项目库中没有“{id}”") } else { format!("the catalog has no item \"{id}\"") }
+            if zh {
+                format!("改造项目库中没有“{id}”")
+            } else {
+                format!("the catalog has no item \"{id}\"")
+            }
         }
         K::WrongTarget { item, target } => {
-            if zh { format!("“{item}”不能放在 {target} 上") } else { format!("\"{item}\" cannot be placed on {target}") }
+            if zh {
+                format!("“{item}”不能放在 {target} 上")
+            } else {
+                format!("\"{item}\" cannot be placed on {target}")
+            }
         }
         K::MissingTarget { target } => {
-            if zh { format!("找不到 {target}") } else { format!("{target} does not exist") }
+            if zh {
+                format!("找不到 {target}")
+            } else {
+                format!("{target} does not exist")
+            }
         }
         K::PriceOrder => {
-            if zh { "单价应满足 低 ≤ 可能 ≤ 高,且不为负".into() } else { "prices must satisfy 0 ≤ low ≤ likely ≤ high".into() }
+            if zh {
+                "单价应满足 低 ≤ 可能 ≤ 高,且不为负".into()
+            } else {
+                "prices must satisfy 0 ≤ low ≤ likely ≤ high".into()
+            }
         }
         K::Invalid { detail } => {
-            if zh { format!("无效({detail})") } else { format!("invalid ({detail})") }
+            if zh {
+                format!("无效({detail})")
+            } else {
+                format!("invalid ({detail})")
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use super::catalog::Catalog;
 use super::consent::{check, electorate, ConsentResult};
 use super::costing::{cost_report, CostError, CostReport};
 use super::funding::{allocate, FundingReport};
-use super::model::{Plan, PlacementId, Scenario};
+use super::model::{PlacementId, Plan, Scenario};
 use super::yardstick::{compare, Comparison};
 use serde::Serialize;
 
@@ -43,7 +43,13 @@ pub fn evaluate_with(
     scenario: &Scenario,
 ) -> Result<Evaluation, CostError> {
     let costs = cost_report(&plan.community, catalog, &plan.costs, &scenario.items)?;
-    let funding = allocate(&plan.community, catalog, &plan.funding, &scenario.items, &costs);
+    let funding = allocate(
+        &plan.community,
+        catalog,
+        &plan.funding,
+        &scenario.items,
+        &costs,
+    );
     let consent = scenario
         .items
         .iter()

@@ -49,7 +49,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -117,9 +117,9 @@ pub fn number(x: f64, decimals: usize) -> String {
 
 /// Basis points as a percentage: `1250` → `12.5%`.
 pub fn percent_bp(bp: u32) -> String {
-    if bp % 100 == 0 {
+    if bp.is_multiple_of(100) {
         format!("{}%", bp / 100)
-    } else if bp % 10 == 0 {
+    } else if bp.is_multiple_of(10) {
         format!("{}.{}%", bp / 100, (bp % 100) / 10)
     } else {
         format!("{}.{:02}%", bp / 100, bp % 100)
@@ -135,7 +135,10 @@ mod tests {
         assert_eq!(money_compact(Money::yuan(480_000), Lang::Zh), "¥48.0万");
         assert_eq!(money_compact(Money::yuan(39_000), Lang::Zh), "¥39,000");
         assert_eq!(money_compact(Money::yuan(317_330_000), Lang::Zh), "¥3.17亿");
-        assert_eq!(money_compact(Money::yuan(12_345_678), Lang::Zh), "¥1,234.6万");
+        assert_eq!(
+            money_compact(Money::yuan(12_345_678), Lang::Zh),
+            "¥1,234.6万"
+        );
         assert_eq!(money_compact(Money::yuan(-480_000), Lang::Zh), "-¥48.0万");
     }
 

@@ -8,8 +8,8 @@
 //!    (placement rule, else item rule, else class rule) gives it a positive share; central
 //!    subsidy also needs the line's building (or, for community-wide items, some building)
 //!    built before [`FundingSettings::central_subsidy_built_before`].
-//! 3. The most restricted money goes first: sources with a limited pool before unlimited ones,
-//!    then sources eligible for fewer lines first, then in [`FundingSource::ALL`] order.
+//! 3. The most restricted money goes first: sources eligible for fewer lines first, then
+//!    sources with a limited pool before unlimited ones, then in [`FundingSource::ALL`] order.
 //!    Within a source, lines go in class order (safety, basic, improvement, upgrade), then plan
 //!    order. Each line takes `min(left on the line, share × line, cap, pool left)`.
 //! 4. What is left on a line falls to its residents when they are eligible, else it is a gap
@@ -29,9 +29,11 @@ use super::money::{apportion, Area, Money};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The eight kinds of money (BRIEF §4).
+/// The eight kinds of money (BRIEF §4). Serialised as its [`FundingSource::code`]; read
+/// through a string so that an error in a map key (`funding.pools.central_subsidy`) is reported
+/// with the key in its path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&'static str")]
 pub enum FundingSource {
     /// 中央补助: mainly basic items in pre-2000 communities.
     CentralSubsidy,
@@ -69,6 +71,20 @@ impl FundingSource {
         self as usize
     }
 
+    /// The code used in files, e.g. `central_subsidy`.
+    pub fn code(self) -> &'static str {
+        match self {
+            FundingSource::CentralSubsidy => "central_subsidy",
+            FundingSource::LocalFinance => "local_finance",
+            FundingSource::SpecialBonds => "special_bonds",
+            FundingSource::BankLoan => "bank_loan",
+            FundingSource::WorkUnit => "work_unit",
+            FundingSource::Utility => "utility",
+            FundingSource::Residents => "residents",
+            FundingSource::SocialCapital => "social_capital",
+        }
+    }
+
     /// Chinese and English names.
     pub fn names(self) -> (&'static str, &'static str) {
         match self {
@@ -81,6 +97,28 @@ impl FundingSource {
             FundingSource::Residents => ("居民出资", "Residents"),
             FundingSource::SocialCapital => ("社会资本", "Social capital"),
         }
+    }
+}
+
+impl From<FundingSource> for &'static str {
+    fn from(s: FundingSource) -> Self {
+        s.code()
+    }
+}
+
+impl TryFrom<String> for FundingSource {
+    type Error = String;
+    fn try_from(code: String) -> Result<Self, String> {
+        FundingSource::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
+            .ok_or_else(|| {
+                let all: Vec<&str> = FundingSource::ALL.iter().map(|s| s.code()).collect();
+                format!(
+                    "unknown variant `{code}`, expected one of {}",
+                    all.join(", ")
+                )
+            })
     }
 }
 
@@ -364,7 +402,7 @@ fn central_ok(community: &Community, target: Target, before: u16) -> bool {
 }
 
 /// Households a line serves, in community order.
-fn served<'a>(community: &'a Community, target: Target) -> Vec<&'a super::model::Household> {
+fn served(community: &Community, target: Target) -> Vec<&super::model::Household> {
     match target {
         Target::Stairwell(s) => community
             .stairwell(s)
@@ -411,7 +449,11 @@ pub fn allocate(
                         && r.max_bp > 0
                         && item.funding.contains(&r.source)
                         && (r.source != FundingSource::CentralSubsidy
-                            || central_ok(community, p.target, settings.central_subsidy_built_before))
+                            || central_ok(
+                                community,
+                                p.target,
+                                settings.central_subsidy_built_before,
+                            ))
                 })
                 .map(|r| {
                     let by_share = total.mul_bp(r.max_bp.min(10_000));
@@ -437,9 +479,16 @@ pub fn allocate(
         .into_iter()
         .filter(|&s| s != FundingSource::Residents)
         .collect();
-    let eligible_count =
-        |s: FundingSource| work.iter().filter(|w| w.rules.iter().any(|r| r.0 == s)).count();
-    order.sort_by_key(|&s| (!settings.pools.contains_key(&s), eligible_count(s), s.index()));
+    let eligible_count = |s: FundingSource| {
+        work.iter()
+            .filter(|w| w.rules.iter().any(|r| r.0 == s))
+            .count()
+    };
+    // Sources that can pay for nothing here go last, where they change nothing.
+    order.sort_by_key(|&s| {
+        let n = eligible_count(s);
+        (n == 0, n, !settings.pools.contains_key(&s), s.index())
+    });
     let mut by_line: Vec<usize> = (0..work.len()).collect();
     by_line.sort_by_key(|&i| (work[i].class, i));
     for &s in &order {

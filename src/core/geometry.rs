@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// A point on the site plan in metres; `x` grows east, `y` grows south (screen order), so the
-/// plan can be drawn without flipping. Serialised as `[x, y]`.
+/// plan can be drawn without flipping. Serialised as `[x, y]`. Coordinates are kept to the
+/// millimetre ([`round_mm`]): a site plan needs no more, and short decimals read back exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 #[serde(from = "[f64; 2]", into = "[f64; 2]")]
 pub struct Pt {
@@ -16,8 +17,24 @@ pub struct Pt {
 
 impl From<[f64; 2]> for Pt {
     fn from([x, y]: [f64; 2]) -> Self {
-        Pt { x, y }
+        Pt::new(x, y)
     }
+}
+
+/// `v` rounded to `1 / per` (e.g. `per = 1000.0`: to the thousandth). The result's shortest
+/// decimal form has at most that many decimals, so JSON text reads back to the same `f64`.
+/// Non-finite values pass through (validation refuses them).
+pub fn round_to(v: f64, per: f64) -> f64 {
+    if v.is_finite() && v.abs() < 1.0e12 {
+        (v * per).round() / per
+    } else {
+        v
+    }
+}
+
+/// Metres rounded to the millimetre.
+pub fn round_mm(v: f64) -> f64 {
+    round_to(v, 1000.0)
 }
 
 impl From<Pt> for [f64; 2] {
@@ -27,9 +44,12 @@ impl From<Pt> for [f64; 2] {
 }
 
 impl Pt {
-    /// A point from its coordinates in metres.
-    pub const fn new(x: f64, y: f64) -> Self {
-        Pt { x, y }
+    /// A point from its coordinates in metres, rounded to the millimetre.
+    pub fn new(x: f64, y: f64) -> Self {
+        Pt {
+            x: round_mm(x),
+            y: round_mm(y),
+        }
     }
 
     /// Distance to `other`, metres.
@@ -78,7 +98,9 @@ pub fn vertex_centroid(pts: &[Pt]) -> Pt {
         return Pt::default();
     }
     let n = pts.len() as f64;
-    let (sx, sy) = pts.iter().fold((0.0, 0.0), |(sx, sy), p| (sx + p.x, sy + p.y));
+    let (sx, sy) = pts
+        .iter()
+        .fold((0.0, 0.0), |(sx, sy), p| (sx + p.x, sy + p.y));
     Pt::new(sx / n, sy / n)
 }
 
@@ -193,7 +215,10 @@ mod tests {
     #[test]
     fn rotated_rectangle_keeps_area() {
         let r = rect(0.0, 0.0, 30.0, 10.0, 37.0);
-        assert!((polygon_area_m2(&r) - 300.0).abs() < 1e-9);
+        assert!(
+            (polygon_area_m2(&r) - 300.0).abs() < 0.05,
+            "mm rounding of corners"
+        );
     }
 
     #[test]

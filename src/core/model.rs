@@ -10,6 +10,16 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// Reads a number rounded to hundredths (see [`crate::core::geometry::round_to`]).
+fn de_centi<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    f64::deserialize(d).map(|v| super::geometry::round_to(v, 100.0))
+}
+
+/// Reads an optional number rounded to hundredths.
+fn de_centi_opt<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    Option::<f64>::deserialize(d).map(|v| v.map(|v| super::geometry::round_to(v, 100.0)))
+}
+
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
@@ -93,7 +103,8 @@ pub struct Building {
     pub footprint: Vec<Pt>,
     /// Storeys above ground.
     pub floors: u8,
-    /// Floor-to-floor height, metres.
+    /// Floor-to-floor height, metres (kept to the centimetre).
+    #[serde(deserialize_with = "de_centi")]
     pub storey_height_m: f64,
     /// Year of completion.
     pub year_built: u16,
@@ -306,7 +317,10 @@ impl Community {
 
     /// Sum of the buildings' gross floor areas, m².
     pub fn gross_floor_area_m2(&self) -> f64 {
-        self.buildings.iter().map(Building::gross_floor_area_m2).sum()
+        self.buildings
+            .iter()
+            .map(Building::gross_floor_area_m2)
+            .sum()
     }
 }
 
@@ -424,8 +438,12 @@ pub struct Placement {
     pub item: ItemId,
     /// What it is placed on.
     pub target: Target,
-    /// A quantity typed in by hand, replacing the take-off (in the item's unit).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A quantity typed in by hand, replacing the take-off (in the item's unit, kept to 0.01).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_centi_opt"
+    )]
     pub quantity_override: Option<f64>,
     /// Funding rules replacing the class rules for this placement (e.g. an elevator subsidy).
     #[serde(default, skip_serializing_if = "Option::is_none")]

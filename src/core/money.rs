@@ -201,7 +201,7 @@ impl Sum for Area {
 
 impl Serialize for Area {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
+        if self.0.is_multiple_of(100) {
             s.serialize_u64(self.0 / 100)
         } else {
             s.serialize_f64(self.0 as f64 / 100.0)

@@ -4,7 +4,9 @@
 
 use super::error::{ErrorKind, PlanError};
 use super::model::Plan;
+use super::money::{Area, Money};
 use super::validate::{repair, validate};
+use serde_json::error::Category;
 use serde_json::Value;
 
 /// The version this build writes.
@@ -35,7 +37,7 @@ pub struct LoadError {
     pub errors: Vec<PlanError>,
     /// The valid rest of the plan, when the problems are in parts that can be dropped
     /// (placements, votes, site features, catalog edits).
-    pub valid_rest: Option<Loaded>,
+    pub valid_rest: Option<Box<Loaded>>,
 }
 
 impl LoadError {
@@ -125,6 +127,12 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_str(text)
 }
 
+/// The first thing read from any file: just its version (every other field is skipped).
+#[derive(serde::Deserialize)]
+struct Header {
+    schema_version: Option<Value>,
+}
+
 /// Reads a plan file from text.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     if text.len() > MAX_BYTES {
@@ -136,20 +144,37 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
             },
         )));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    if !text.trim_start().starts_with('{') {
+        return Err(LoadError::one(PlanError::new(
+            "",
+            match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Ok(_) => ErrorKind::NotAnObject,
+                Err(e) => ErrorKind::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                },
+            },
+        )));
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| {
         LoadError::one(PlanError::new(
             "",
-            ErrorKind::NotJson {
-                line: e.line(),
-                column: e.column(),
+            match e.classify() {
+                Category::Data => ErrorKind::NotAnObject,
+                _ => ErrorKind::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                },
             },
         ))
     })?;
-    let Value::Object(obj) = &value else {
-        return Err(LoadError::one(PlanError::new("", ErrorKind::NotAnObject)));
-    };
-    let version = match obj.get("schema_version") {
-        None => return Err(LoadError::one(PlanError::new("schema_version", ErrorKind::MissingVersion))),
+    let version = match header.schema_version {
+        None => {
+            return Err(LoadError::one(PlanError::new(
+                "schema_version",
+                ErrorKind::MissingVersion,
+            )))
+        }
         Some(v) => match v.as_u64() {
             Some(n) if (1..=u64::from(u32::MAX)).contains(&n) => n as u32,
             _ => {
@@ -163,27 +188,35 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
         },
     };
     let read_only = version > SCHEMA_VERSION;
-    let value = if read_only {
-        value
+    let migrated;
+    let text = if version < SCHEMA_VERSION {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            LoadError::one(PlanError::new(
+                "",
+                ErrorKind::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                },
+            ))
+        })?;
+        migrated = migrate(value, version)?.to_string();
+        migrated.as_str()
     } else {
-        migrate(value, version)?
+        text
     };
-    let plan: Plan = match serde_path_to_error::deserialize(value) {
+    let mut plan: Plan = match serde_json::from_str(text) {
         Ok(p) => p,
-        Err(e) => {
-            if read_only {
-                return Err(LoadError::one(PlanError::new(
-                    "schema_version",
-                    ErrorKind::NewerVersion {
-                        found: version,
-                        supported: SCHEMA_VERSION,
-                    },
-                )));
-            }
-            return Err(LoadError::one(from_serde(&e)));
+        Err(_) if read_only => {
+            return Err(LoadError::one(PlanError::new(
+                "schema_version",
+                ErrorKind::NewerVersion {
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                },
+            )))
         }
+        Err(e) => return Err(LoadError::one(from_serde(text, &e))),
     };
-    let mut plan = plan;
     plan.schema_version = SCHEMA_VERSION;
     let errors = validate(&plan);
     let loaded = |plan| Loaded {
@@ -194,7 +227,7 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     if errors.is_empty() {
         Ok(loaded(plan))
     } else {
-        let valid_rest = repair(&plan).map(|(p, _)| loaded(p));
+        let valid_rest = repair(&plan).map(|(p, _)| Box::new(loaded(p)));
         Err(LoadError { errors, valid_rest })
     }
 }
@@ -217,16 +250,22 @@ fn migrate(mut v: Value, from: u32) -> Result<Value, LoadError> {
     Ok(v)
 }
 
-/// Turns a serde error with its path into a [`PlanError`].
-fn from_serde(e: &serde_path_to_error::Error<serde_json::Error>) -> PlanError {
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    let msg = e.inner().to_string();
-    let join = |field: &str| {
-        if path.is_empty() {
+/// Turns a serde error into a [`PlanError`] whose path is found from the error's position in
+/// the text (see [`json_path_at`]).
+fn from_serde(text: &str, e: &serde_json::Error) -> PlanError {
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the position is used for the path instead.
+    let msg = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m)
+        .to_string();
+    let offset = byte_offset(text, e.line(), e.column());
+    let at = json_path_at(text, offset);
+    let join = |base: &str, field: &str| {
+        if base.is_empty() {
             field.to_string()
         } else {
-            format!("{path}.{field}")
+            format!("{base}.{field}")
         }
     };
     let between_ticks = |s: &str| -> Option<String> {
@@ -236,10 +275,28 @@ fn from_serde(e: &serde_path_to_error::Error<serde_json::Error>) -> PlanError {
     };
     if msg.starts_with("missing field") {
         let field = between_ticks(&msg).unwrap_or_default();
-        return PlanError::new(join(&field), ErrorKind::Missing);
+        let base = at.closed.map_or(at.path, |c| c.0);
+        return PlanError::new(join(&base, &field), ErrorKind::Missing);
     }
+    // Our own range errors (amounts, areas) are reported by serde_json after the object that
+    // holds the field; find the field in that object by testing its numbers.
+    if let Some((base, start)) = &at.closed {
+        let bad_number = |v: f64| {
+            (msg.starts_with("amount ") && Money::from_yuan_f64(v).is_none())
+                || (msg.starts_with("area ") && Area::from_m2(v).is_none())
+        };
+        if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(&text[*start..offset]) {
+            if let Some(key) = o
+                .iter()
+                .find(|(_, v)| v.as_f64().is_some_and(bad_number))
+                .map(|(k, _)| k)
+            {
+                return PlanError::new(join(base, key), ErrorKind::Invalid { detail: msg });
+            }
+        }
+    }
+    let path = at.path;
     if msg.starts_with("unknown field") {
-        // serde_path_to_error already put the unknown field on the path.
         return PlanError::new(path, ErrorKind::UnknownField);
     }
     if msg.starts_with("unknown variant") {
@@ -266,4 +323,129 @@ fn from_serde(e: &serde_path_to_error::Error<serde_json::Error>) -> PlanError {
         );
     }
     PlanError::new(path, ErrorKind::Invalid { detail: msg })
+}
+
+/// The byte offset of serde_json's (1-based line, byte column).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column).min(text.len())
+}
+
+/// Where a byte offset is in a JSON text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct JsonPlace {
+    /// Path of the innermost value being read there, e.g. `community.buildings[2].floors`.
+    pub path: String,
+    /// When the text just before the offset closed an object or array: that container's path
+    /// and the byte offset where it starts.
+    pub closed: Option<(String, usize)>,
+}
+
+enum Frame {
+    /// In an object (starting at this byte); the key being read or whose value is being read.
+    Object(usize, Option<String>),
+    /// In an array, at this index.
+    Array(usize),
+}
+
+fn path_of(stack: &[Frame]) -> String {
+    let mut p = String::new();
+    for f in stack {
+        match f {
+            Frame::Object(_, Some(k)) => {
+                if !p.is_empty() {
+                    p.push('.');
+                }
+                p.push_str(k);
+            }
+            Frame::Object(_, None) => {}
+            Frame::Array(i) => {
+                p.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+    p
+}
+
+/// The JSON path of the value at byte `offset` of `text` (which is syntactically valid up to
+/// there): a small scanner that tracks object keys and array indices. Used to name the field
+/// of a type error reported by position.
+pub fn json_path_at(text: &str, offset: usize) -> JsonPlace {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    // In an object: true while the next string is a key.
+    let mut expect_key = false;
+    let mut closed = None;
+    let mut i = 0;
+    while i < end {
+        let c = bytes[i];
+        if !c.is_ascii_whitespace() {
+            closed = None;
+        }
+        match c {
+            b'{' => {
+                stack.push(Frame::Object(i, None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                let start = match stack.pop() {
+                    Some(Frame::Object(start, _)) => start,
+                    _ => i,
+                };
+                closed = Some((path_of(&stack), start));
+                expect_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(..)) => expect_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    let raw = &text[start..j.min(text.len())];
+                    let key = serde_json::from_str::<String>(&format!("\"{raw}\""))
+                        .unwrap_or_else(|_| raw.to_string());
+                    if let Some(Frame::Object(_, k)) = stack.last_mut() {
+                        *k = Some(key);
+                    }
+                    expect_key = false;
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    JsonPlace {
+        path: path_of(&stack),
+        closed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_path_at_finds_keys_and_indices() {
+        let t = r#"{"a": {"b": [10, {"c": "x\"y", "d": 5}]}, "e": 1}"#;
+        let at = |needle: &str| json_path_at(t, t.find(needle).unwrap() + needle.len()).path;
+        assert_eq!(at("[10"), "a.b[0]");
+        assert_eq!(at(r#""d": 5"#), "a.b[1].d");
+        assert_eq!(at(r#""c": "x"#), "a.b[1].c");
+        assert_eq!(at(r#""e": 1"#), "e");
+        let closed = json_path_at(t, t.find("5}").unwrap() + 2);
+        assert_eq!(closed.closed.map(|c| c.0).as_deref(), Some("a.b[1]"));
+    }
 }

@@ -164,7 +164,11 @@ pub fn take_off(
     let buildings: Vec<_> = match target {
         Target::Community => community.buildings.iter().collect(),
         Target::Building(id) => community.building(id).into_iter().collect(),
-        Target::Stairwell(id) => community.stairwell(id).map(|(b, _)| b).into_iter().collect(),
+        Target::Stairwell(id) => community
+            .stairwell(id)
+            .map(|(b, _)| b)
+            .into_iter()
+            .collect(),
         _ => Vec::new(),
     };
     let (value, derivation) = match item.measure {
@@ -321,16 +325,34 @@ mod tests {
     #[test]
     fn roof_is_footprint_and_facade_is_perimeter_times_height() {
         let c = community();
-        let roof = take_off(&c, &item("roof_waterproofing"), Target::Building(BuildingId(1)), None)
-            .unwrap();
+        let roof = take_off(
+            &c,
+            &item("roof_waterproofing"),
+            Target::Building(BuildingId(1)),
+            None,
+        )
+        .unwrap();
         assert_eq!(roof.centi, 72_000); // 60 × 12 = 720 m²
-        let facade =
-            take_off(&c, &item("facade_repair"), Target::Building(BuildingId(1)), None).unwrap();
+        let facade = take_off(
+            &c,
+            &item("facade_repair"),
+            Target::Building(BuildingId(1)),
+            None,
+        )
+        .unwrap();
         // perimeter 144 m × 6 floors × 2.9 m = 2505.6 m²
         assert_eq!(facade.centi, 250_560);
-        assert!(matches!(facade.derivation, Derivation::Facade { floors: 6, .. }));
-        let gfa =
-            take_off(&c, &item("energy_retrofit"), Target::Building(BuildingId(1)), None).unwrap();
+        assert!(matches!(
+            facade.derivation,
+            Derivation::Facade { floors: 6, .. }
+        ));
+        let gfa = take_off(
+            &c,
+            &item("energy_retrofit"),
+            Target::Building(BuildingId(1)),
+            None,
+        )
+        .unwrap();
         assert_eq!(gfa.centi, 432_000); // 720 × 6
     }
 
@@ -338,11 +360,29 @@ mod tests {
     fn households_and_stairwells_are_counted_at_the_target() {
         let c = community();
         let w = item("water_supply_pipes");
-        assert_eq!(take_off(&c, &w, Target::Building(BuildingId(1)), None).unwrap().centi, 2_400);
-        assert_eq!(take_off(&c, &w, Target::Stairwell(StairwellId(2)), None).unwrap().centi, 1_200);
-        assert_eq!(take_off(&c, &w, Target::Community, None).unwrap().centi, 2_400);
+        assert_eq!(
+            take_off(&c, &w, Target::Building(BuildingId(1)), None)
+                .unwrap()
+                .centi,
+            2_400
+        );
+        assert_eq!(
+            take_off(&c, &w, Target::Stairwell(StairwellId(2)), None)
+                .unwrap()
+                .centi,
+            1_200
+        );
+        assert_eq!(
+            take_off(&c, &w, Target::Community, None).unwrap().centi,
+            2_400
+        );
         let e = item("elevator");
-        assert_eq!(take_off(&c, &e, Target::Stairwell(StairwellId(1)), None).unwrap().centi, 100);
+        assert_eq!(
+            take_off(&c, &e, Target::Stairwell(StairwellId(1)), None)
+                .unwrap()
+                .centi,
+            100
+        );
     }
 
     #[test]
@@ -350,21 +390,36 @@ mod tests {
         let c = community();
         let road = take_off(&c, &item("road_overlay"), Target::Area(FeatureId(1)), None).unwrap();
         assert_eq!(road.centi, 60_000); // 100 × 6
-        let pipe =
-            take_off(&c, &item("rain_sewage_separation"), Target::Pipe(FeatureId(1)), None).unwrap();
+        let pipe = take_off(
+            &c,
+            &item("rain_sewage_separation"),
+            Target::Pipe(FeatureId(1)),
+            None,
+        )
+        .unwrap();
         assert_eq!(pipe.centi, 7_000); // 30 + 40
     }
 
     #[test]
     fn manual_override_is_marked_and_never_negative() {
         let c = community();
-        let q = take_off(&c, &item("road_overlay"), Target::Area(FeatureId(1)), Some(512.345))
-            .unwrap();
+        let q = take_off(
+            &c,
+            &item("road_overlay"),
+            Target::Area(FeatureId(1)),
+            Some(512.345),
+        )
+        .unwrap();
         assert_eq!(q.centi, 51_235);
         assert!(q.is_manual());
         assert_eq!(q.derivation, Derivation::Manual { derived: 600.0 });
-        let neg = take_off(&c, &item("road_overlay"), Target::Area(FeatureId(1)), Some(-5.0))
-            .unwrap();
+        let neg = take_off(
+            &c,
+            &item("road_overlay"),
+            Target::Area(FeatureId(1)),
+            Some(-5.0),
+        )
+        .unwrap();
         assert_eq!(neg.centi, 0);
     }
 
@@ -376,7 +431,12 @@ mod tests {
             Err(TakeoffError::WrongTarget(TargetKind::Area))
         );
         assert_eq!(
-            take_off(&c, &item("elevator"), Target::Stairwell(StairwellId(9)), None),
+            take_off(
+                &c,
+                &item("elevator"),
+                Target::Stairwell(StairwellId(9)),
+                None
+            ),
             Err(TakeoffError::MissingTarget)
         );
         // Greening needs a green area, not a road.

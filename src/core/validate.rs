@@ -57,12 +57,7 @@ fn check_name(errs: &mut Vec<PlanError>, path: String, s: &str, required: bool) 
     if required && s.trim().is_empty() {
         errs.push(PlanError::new(path, ErrorKind::Empty));
     } else if s.chars().count() > limits::NAME_CHARS {
-        errs.push(range_err(
-            path,
-            s.chars().count(),
-            0,
-            limits::NAME_CHARS,
-        ));
+        errs.push(range_err(path, s.chars().count(), 0, limits::NAME_CHARS));
     }
 }
 
@@ -128,7 +123,12 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
         ("points", c.points.len()),
     ] {
         if n > limits::FEATURES {
-            errs.push(range_err(format!("community.{what}"), n, 0, limits::FEATURES));
+            errs.push(range_err(
+                format!("community.{what}"),
+                n,
+                0,
+                limits::FEATURES,
+            ));
             return errs;
         }
     }
@@ -144,7 +144,12 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
         }
         let (lo, hi) = limits::STOREY_HEIGHT_M;
         if !(lo..=hi).contains(&b.storey_height_m) {
-            errs.push(range_err(format!("{p}.storey_height_m"), b.storey_height_m, lo, hi));
+            errs.push(range_err(
+                format!("{p}.storey_height_m"),
+                b.storey_height_m,
+                lo,
+                hi,
+            ));
         }
         let (lo, hi) = limits::YEAR;
         if !(lo..=hi).contains(&b.year_built) {
@@ -155,7 +160,12 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
             errs.push(range_err(format!("{p}.condition"), b.condition, lo, hi));
         }
         if b.stairwells.len() > limits::FEATURES {
-            errs.push(range_err(format!("{p}.stairwells"), b.stairwells.len(), 0, limits::FEATURES));
+            errs.push(range_err(
+                format!("{p}.stairwells"),
+                b.stairwells.len(),
+                0,
+                limits::FEATURES,
+            ));
             continue;
         }
         for (si, s) in b.stairwells.iter().enumerate() {
@@ -178,7 +188,12 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
                 check_name(&mut errs, format!("{hp}.room"), &h.room, true);
                 check_name(&mut errs, format!("{hp}.owner"), &h.owner, false);
                 if h.floor < 1 || h.floor > b.floors {
-                    errs.push(range_err(format!("{hp}.floor"), h.floor, 1, b.floors.max(1)));
+                    errs.push(range_err(
+                        format!("{hp}.floor"),
+                        h.floor,
+                        1,
+                        b.floors.max(1),
+                    ));
                 }
                 if h.area_m2.centi() == 0 {
                     errs.push(range_err(
@@ -204,7 +219,10 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
         dup(&mut errs, &mut ids, r.id, format!("{p}.id"));
         check_name(&mut errs, format!("{p}.name"), &r.name, false);
         if check_points(&mut errs, &format!("{p}.path"), &r.path) && r.path.len() < 2 {
-            errs.push(PlanError::new(format!("{p}.path"), ErrorKind::TooFewPoints { min: 2 }));
+            errs.push(PlanError::new(
+                format!("{p}.path"),
+                ErrorKind::TooFewPoints { min: 2 },
+            ));
         }
     }
     let mut ids = HashSet::new();
@@ -223,7 +241,10 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
     let catalog = Catalog::for_plan(plan);
     for (id, price) in &plan.catalog.prices {
         if !price.is_ordered() {
-            errs.push(PlanError::new(format!("catalog.prices.{id}"), ErrorKind::PriceOrder));
+            errs.push(PlanError::new(
+                format!("catalog.prices.{id}"),
+                ErrorKind::PriceOrder,
+            ));
         }
         if Catalog::defaults().get(id).is_none() {
             errs.push(PlanError::new(
@@ -246,13 +267,18 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         if Catalog::defaults().get(&item.id).is_some() || !ids.insert(item.id.clone()) {
             errs.push(PlanError::new(
                 format!("{p}.id"),
-                ErrorKind::Duplicate { id: item.id.clone() },
+                ErrorKind::Duplicate {
+                    id: item.id.clone(),
+                },
             ));
         }
         check_name(&mut errs, format!("{p}.name_zh"), &item.name_zh, true);
         check_name(&mut errs, format!("{p}.name_en"), &item.name_en, false);
         if !item.unit_cost.is_ordered() {
-            errs.push(PlanError::new(format!("{p}.unit_cost"), ErrorKind::PriceOrder));
+            errs.push(PlanError::new(
+                format!("{p}.unit_cost"),
+                ErrorKind::PriceOrder,
+            ));
         }
         if item.targets.is_empty() {
             errs.push(PlanError::new(format!("{p}.targets"), ErrorKind::Empty));
@@ -301,7 +327,7 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
     for (s, m) in &f.pools {
         if m.0 < 0 {
             errs.push(range_err(
-                format!("funding.pools.{}", serde_name(s)),
+                format!("funding.pools.{}", s.code()),
                 m.to_string(),
                 "0".into(),
                 "∞".into(),
@@ -312,7 +338,12 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         errs.push(PlanError::new("scenarios", ErrorKind::Empty));
     }
     if plan.scenarios.len() > limits::SCENARIOS {
-        errs.push(range_err("scenarios".into(), plan.scenarios.len(), 1, limits::SCENARIOS));
+        errs.push(range_err(
+            "scenarios".into(),
+            plan.scenarios.len(),
+            1,
+            limits::SCENARIOS,
+        ));
         return errs;
     }
     let mut sids = HashSet::new();
@@ -321,7 +352,12 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         dup(&mut errs, &mut sids, s.id, format!("{sp}.id"));
         check_name(&mut errs, format!("{sp}.name"), &s.name, true);
         if s.items.len() > limits::PLACEMENTS {
-            errs.push(range_err(format!("{sp}.items"), s.items.len(), 0, limits::PLACEMENTS));
+            errs.push(range_err(
+                format!("{sp}.items"),
+                s.items.len(),
+                0,
+                limits::PLACEMENTS,
+            ));
             continue;
         }
         let mut pids = HashSet::new();
@@ -353,13 +389,6 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         }
     }
     errs
-}
-
-fn serde_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Checks one placement against the catalog and the community.
@@ -394,13 +423,23 @@ pub fn check_placement(
     }
     if let Some(q) = p.quantity_override {
         if !q.is_finite() || !(0.0..=limits::QUANTITY).contains(&q) {
-            errs.push(range_err(format!("{path}.quantity_override"), q, 0.0, limits::QUANTITY));
+            errs.push(range_err(
+                format!("{path}.quantity_override"),
+                q,
+                0.0,
+                limits::QUANTITY,
+            ));
         }
     }
     if let Some(rules) = &p.funding {
         for (i, r) in rules.iter().enumerate() {
             if r.max_bp > 10_000 {
-                errs.push(range_err(format!("{path}.funding[{i}].max_bp"), r.max_bp, 0, 10_000));
+                errs.push(range_err(
+                    format!("{path}.funding[{i}].max_bp"),
+                    r.max_bp,
+                    0,
+                    10_000,
+                ));
             }
         }
     }
@@ -443,11 +482,36 @@ pub fn repair(plan: &Plan) -> Option<(Plan, Vec<PlanError>)> {
     // Site features with bad geometry or names.
     let bad = |prefix: &str, i: usize| {
         let key = format!("community.{prefix}[{i}]");
-        all.iter().any(|e| e.path == key || e.path.starts_with(&format!("{key}.")) || e.path.starts_with(&format!("{key}[")))
+        all.iter().any(|e| {
+            e.path == key
+                || e.path.starts_with(&format!("{key}."))
+                || e.path.starts_with(&format!("{key}["))
+        })
     };
-    p.community.areas = plan.community.areas.iter().enumerate().filter(|(i, _)| !bad("areas", *i)).map(|(_, a)| a.clone()).collect();
-    p.community.pipes = plan.community.pipes.iter().enumerate().filter(|(i, _)| !bad("pipes", *i)).map(|(_, a)| a.clone()).collect();
-    p.community.points = plan.community.points.iter().enumerate().filter(|(i, _)| !bad("points", *i)).map(|(_, a)| a.clone()).collect();
+    p.community.areas = plan
+        .community
+        .areas
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !bad("areas", *i))
+        .map(|(_, a)| a.clone())
+        .collect();
+    p.community.pipes = plan
+        .community
+        .pipes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !bad("pipes", *i))
+        .map(|(_, a)| a.clone())
+        .collect();
+    p.community.points = plan
+        .community
+        .points
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !bad("points", *i))
+        .map(|(_, a)| a.clone())
+        .collect();
     // Duplicate feature ids: keep the first.
     let mut seen = HashSet::new();
     p.community.areas.retain(|a| seen.insert(a.id));
@@ -458,7 +522,9 @@ pub fn repair(plan: &Plan) -> Option<(Plan, Vec<PlanError>)> {
     if !validate_community(&p.community).is_empty() {
         return None;
     }
-    p.catalog.prices.retain(|id, r| r.is_ordered() && Catalog::defaults().get(id).is_some());
+    p.catalog
+        .prices
+        .retain(|id, r| r.is_ordered() && Catalog::defaults().get(id).is_some());
     let mut seen = HashSet::new();
     p.catalog.custom.retain(|item| {
         Catalog::defaults().get(&item.id).is_none()
@@ -471,7 +537,8 @@ pub fn repair(plan: &Plan) -> Option<(Plan, Vec<PlanError>)> {
     let snapshot = p.clone();
     for s in &mut p.scenarios {
         let mut ids = HashSet::new();
-        s.items.retain(|x| ids.insert(x.id) && check_placement(&snapshot, &catalog, x, "").is_empty());
+        s.items
+            .retain(|x| ids.insert(x.id) && check_placement(&snapshot, &catalog, x, "").is_empty());
     }
     let households: HashSet<_> = p.community.households().map(|h| h.id).collect();
     for v in p.votes.values_mut() {

@@ -32,12 +32,48 @@ pub struct Yardstick {
 
 /// The yardsticks of BRIEF §3.
 pub const YARDSTICKS: [Yardstick; 6] = [
-    Yardstick { id: "nanyang", zh: "南阳 2018-20 平均", en: "Nanyang 2018-20 average", per: Per::Household, value: Money::yuan(12_700) },
-    Yardstick { id: "kunming_xishan", zh: "昆明西山区", en: "Kunming Xishan", per: Per::Household, value: Money::yuan(8_700) },
-    Yardstick { id: "national_2023", zh: "全国 2023 平均", en: "National 2023 average", per: Per::Household, value: Money::yuan(26_800) },
-    Yardstick { id: "beijing_seismic", zh: "北京 2012-18(含抗震加固)", en: "Beijing 2012-18 (with seismic work)", per: Per::Household, value: Money::yuan(41_500) },
-    Yardstick { id: "kunming_xishan_m2", zh: "昆明西山区(每平方米)", en: "Kunming Xishan (per m²)", per: Per::SquareMetre, value: Money::yuan(158) },
-    Yardstick { id: "wuxi_basic_min", zh: "无锡基础类最低标准(每平方米)", en: "Wuxi minimum, basic-led (per m²)", per: Per::SquareMetre, value: Money::yuan(400) },
+    Yardstick {
+        id: "nanyang",
+        zh: "南阳 2018-20 平均",
+        en: "Nanyang 2018-20 average",
+        per: Per::Household,
+        value: Money::yuan(12_700),
+    },
+    Yardstick {
+        id: "kunming_xishan",
+        zh: "昆明西山区",
+        en: "Kunming Xishan",
+        per: Per::Household,
+        value: Money::yuan(8_700),
+    },
+    Yardstick {
+        id: "national_2023",
+        zh: "全国 2023 平均",
+        en: "National 2023 average",
+        per: Per::Household,
+        value: Money::yuan(26_800),
+    },
+    Yardstick {
+        id: "beijing_seismic",
+        zh: "北京 2012-18(含抗震加固)",
+        en: "Beijing 2012-18 (with seismic work)",
+        per: Per::Household,
+        value: Money::yuan(41_500),
+    },
+    Yardstick {
+        id: "kunming_xishan_m2",
+        zh: "昆明西山区(每平方米)",
+        en: "Kunming Xishan (per m²)",
+        per: Per::SquareMetre,
+        value: Money::yuan(158),
+    },
+    Yardstick {
+        id: "wuxi_basic_min",
+        zh: "无锡基础类最低标准(每平方米)",
+        en: "Wuxi minimum, basic-led (per m²)",
+        per: Per::SquareMetre,
+        value: Money::yuan(400),
+    },
 ];
 
 /// How far from a yardstick.
@@ -80,8 +116,7 @@ pub fn compare(per_household: Money, per_m2: Money) -> Vec<Comparison> {
                 Per::Household => per_household,
                 Per::SquareMetre => per_m2,
             };
-            let ratio_permille =
-                (plan.0.max(0) as u128 * 1000 / y.value.0.max(1) as u128) as u64;
+            let ratio_permille = (plan.0.max(0) as u128 * 1000 / y.value.0.max(1) as u128) as u64;
             let level = match ratio_permille {
                 0..=499 => Level::FarBelow,
                 500..=799 => Level::Below,

@@ -1,4 +1,26 @@
-//! The Yew user interface: thin function components over one app state.
+//! The Yew user interface: thin function components over one app state (`state.rs`), with
+//! storage and other effects at the edge.
 
-/// Starts the app in the page's `<main id="app">` (placeholder until the UI lands).
-pub fn start() {}
+pub mod app;
+pub mod i18n;
+pub mod panic;
+pub mod site_plan;
+pub mod state;
+pub mod storage;
+pub mod summary;
+
+/// Installs the panic hook and mounts the app on `<div id="app">` (or the body).
+pub fn start() {
+    panic::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(el) => {
+            yew::Renderer::<app::App>::with_root(el).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}
