@@ -254,3 +254,58 @@ fn elevator_shares_follow_floors_and_sum_to_the_fen() {
     // Households of the other stairwell pay nothing.
     assert!(f.households.iter().all(|h| h.stairwell == StairwellId(1)));
 }
+
+#[test]
+fn price_edits_and_custom_items_are_part_of_the_plan() {
+    use renovation_planner::core::catalog::{
+        CatalogItem, ConsentRule, CostRange, Matter, Measure, Scope, Sharing, Unit,
+    };
+    use renovation_planner::core::plan_file::{load_str, to_json};
+    let mut plan = common::demo();
+    // The committee got a quote: roof work at 120 / 150 / 180 yuan per m².
+    plan.catalog
+        .prices
+        .insert("roof_waterproofing".into(), CostRange::yuan(120, 150, 180));
+    plan.catalog.custom.push(CatalogItem {
+        id: "mural".into(),
+        name_zh: "文化墙".into(),
+        name_en: "Mural".into(),
+        class: Class::Improvement,
+        unit: Unit::SquareMetre,
+        unit_cost: CostRange::yuan(100, 200, 300),
+        measure: Measure::Entered { default: 50.0 },
+        targets: vec![TargetKind::Community],
+        area_kinds: vec![],
+        consent: ConsentRule {
+            scope: Scope::Community,
+            matter: Matter::Ordinary,
+        },
+        funding: vec![F::LocalFinance, F::Residents],
+        sharing: Sharing::ByArea,
+        source: "committee quote".into(),
+    });
+    plan.scenarios[0]
+        .items
+        .push(Placement::new(PlacementId(99), "mural", Target::Community));
+    let back = load_str(&to_json(&plan))
+        .expect("edited plan is valid")
+        .plan;
+    assert_eq!(back, plan, "edits survive the file");
+    let ev = renovation_planner::core::evaluate::evaluate(&back).unwrap();
+    let roof = ev
+        .costs
+        .lines
+        .iter()
+        .find(|l| l.item == "roof_waterproofing")
+        .unwrap();
+    assert_eq!(roof.unit_cost.likely, Money::yuan(150));
+    assert_eq!(roof.construction.likely, Money::yuan(495 * 150));
+    let mural = ev.costs.lines.iter().find(|l| l.item == "mural").unwrap();
+    assert_eq!(mural.construction.likely, Money::yuan(50 * 200));
+    // A price edit out of order is refused, naming it.
+    plan.catalog
+        .prices
+        .insert("gas_pipes".into(), CostRange::yuan(3, 2, 1));
+    let e = load_str(&to_json(&plan)).unwrap_err();
+    assert_eq!(e.errors[0].path, "catalog.prices.gas_pipes");
+}
