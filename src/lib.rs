@@ -5,6 +5,8 @@
 //! - [`charts`]: plotters charts, data in, SVG out.
 //! - [`ui`]: thin Yew function components over one app state.
 
+#![forbid(unsafe_code)]
+
 pub mod charts;
 pub mod core;
 pub mod ui;

@@ -3,62 +3,102 @@
 //!
 //! ```text
 //! renoplan report PLAN.json [--table] [--lang zh|en] [--scenario ID]
+//! renoplan optimise PLAN.json [--budget YUAN] [--no-class-rule] [--equal-shares] [--max-nodes N]
+//! renoplan frontier PLAN.json [--step YUAN]
+//! renoplan phase PLAN.json [--years N --per-year YUAN] [--start YEAR] [--budget YUAN]
+//! renoplan risk PLAN.json [--samples N] [--seed S] [--dist pert|triangular] [--budget YUAN]
 //! renoplan validate PLAN.json [--lang zh|en]
 //! renoplan normalize PLAN.json          # canonical pretty JSON on stdout
 //! ```
+//! Options override the plan's own settings; every command prints JSON except `report --table`.
+
+#![forbid(unsafe_code)]
 
 use renovation_planner::core::catalog::Catalog;
+use renovation_planner::core::decide;
 use renovation_planner::core::evaluate::{evaluate_with, Evaluation};
 use renovation_planner::core::format::{money_exact, percent_bp, Lang};
 use renovation_planner::core::funding::FundingSource;
-use renovation_planner::core::model::{Plan, ScenarioId};
+use renovation_planner::core::model::{PlacementId, Plan, ScenarioId};
+use renovation_planner::core::money::Money;
+use renovation_planner::core::phasing::YearBudget;
 use renovation_planner::core::plan_file::{load, to_json};
+use renovation_planner::core::risk::Distribution;
 use renovation_planner::core::{catalog::Class, consent::Status};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   renoplan report PLAN.json [--table] [--lang zh|en] [--scenario ID]
+  renoplan optimise PLAN.json [--budget YUAN] [--no-class-rule] [--equal-shares] [--max-nodes N] [--scenario ID]
+  renoplan frontier PLAN.json [--step YUAN] [--scenario ID]
+  renoplan phase PLAN.json [--years N --per-year YUAN] [--start YEAR] [--budget YUAN] [--scenario ID]
+  renoplan risk PLAN.json [--samples N] [--seed S] [--dist pert|triangular] [--budget YUAN] [--scenario ID]
   renoplan validate PLAN.json [--lang zh|en]
   renoplan normalize PLAN.json";
 
+#[derive(Default)]
 struct Args {
     command: String,
     file: String,
     table: bool,
     lang: Lang,
     scenario: Option<u32>,
+    budget: Option<f64>,
+    step: Option<f64>,
+    no_class_rule: bool,
+    equal_shares: bool,
+    max_nodes: Option<u64>,
+    years: Option<u32>,
+    per_year: Option<f64>,
+    start: Option<u16>,
+    samples: Option<u32>,
+    seed: Option<u64>,
+    dist: Option<Distribution>,
+}
+
+fn num<T: std::str::FromStr>(flag: &str, v: Option<&String>) -> Result<T, String> {
+    let v = v.ok_or(format!("{flag} needs a value"))?;
+    v.parse()
+        .map_err(|_| format!("{flag}: not a valid number: {v}"))
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
-    let command = it.next().ok_or(USAGE)?.clone();
+    let mut a = Args {
+        command: it.next().ok_or(USAGE)?.clone(),
+        lang: Lang::En,
+        ..Args::default()
+    };
     let mut file = None;
-    let mut table = false;
-    let mut lang = Lang::En;
-    let mut scenario = None;
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--table" => table = true,
-            "--lang" => lang = Lang::from_tag(it.next().ok_or("--lang needs zh or en")?),
-            "--scenario" => {
-                let v = it.next().ok_or("--scenario needs an id")?;
-                scenario = Some(
-                    v.parse()
-                        .map_err(|_| format!("--scenario: not a number: {v}"))?,
-                );
+    while let Some(flag) = it.next() {
+        match flag.as_str() {
+            "--table" => a.table = true,
+            "--no-class-rule" => a.no_class_rule = true,
+            "--equal-shares" => a.equal_shares = true,
+            "--lang" => a.lang = Lang::from_tag(it.next().ok_or("--lang needs zh or en")?),
+            "--scenario" => a.scenario = Some(num(flag, it.next())?),
+            "--budget" => a.budget = Some(num(flag, it.next())?),
+            "--step" => a.step = Some(num(flag, it.next())?),
+            "--max-nodes" => a.max_nodes = Some(num(flag, it.next())?),
+            "--years" => a.years = Some(num(flag, it.next())?),
+            "--per-year" => a.per_year = Some(num(flag, it.next())?),
+            "--start" => a.start = Some(num(flag, it.next())?),
+            "--samples" => a.samples = Some(num(flag, it.next())?),
+            "--seed" => a.seed = Some(num(flag, it.next())?),
+            "--dist" => {
+                a.dist = Some(match it.next().map(String::as_str) {
+                    Some("pert") => Distribution::Pert,
+                    Some("triangular") => Distribution::Triangular,
+                    _ => return Err("--dist needs pert or triangular".into()),
+                })
             }
             "-h" | "--help" => return Err(USAGE.to_string()),
             f if !f.starts_with("--") && file.is_none() => file = Some(f.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
-    Ok(Args {
-        command,
-        file: file.ok_or(USAGE)?,
-        table,
-        lang,
-        scenario,
-    })
+    a.file = file.ok_or(USAGE)?;
+    Ok(a)
 }
 
 fn read_plan(path: &str, lang: Lang) -> Result<Plan, String> {
@@ -98,22 +138,112 @@ fn main() -> ExitCode {
     }
 }
 
+fn yuan(flag: &str, v: f64) -> Result<Money, String> {
+    Money::from_yuan_f64(v)
+        .filter(|m| *m >= Money::ZERO)
+        .ok_or(format!("{flag}: {v} is not a valid amount of yuan"))
+}
+
+/// Applies command-line overrides to the plan's settings.
+fn apply_overrides(plan: &mut Plan, args: &Args) -> Result<(), String> {
+    if let Some(b) = args.budget {
+        plan.selection.budget = yuan("--budget", b)?;
+    }
+    if args.no_class_rule {
+        plan.priority.class_rule = false;
+    }
+    if args.equal_shares {
+        plan.selection.equal_shares = true;
+    }
+    if let Some(n) = args.max_nodes {
+        plan.selection.max_nodes = n;
+    }
+    if let Some(y) = args.start {
+        plan.phasing.start_year = y;
+    }
+    if let (Some(n), Some(per)) = (args.years, args.per_year) {
+        let budget = yuan("--per-year", per)?;
+        plan.phasing.years = (0..n)
+            .map(|_| YearBudget {
+                budget,
+                by_source: Default::default(),
+            })
+            .collect();
+    } else if args.years.is_some() || args.per_year.is_some() {
+        return Err("--years and --per-year go together".into());
+    }
+    if let Some(n) = args.samples {
+        plan.risk.samples = n;
+    }
+    if let Some(s) = args.seed {
+        plan.risk.seed = s;
+    }
+    if let Some(d) = args.dist {
+        plan.risk.distribution = d;
+    }
+    Ok(())
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(v).map_err(|e| e.to_string())
+}
+
 fn run(args: &Args) -> Result<String, String> {
-    let plan = read_plan(&args.file, args.lang)?;
+    let mut plan = read_plan(&args.file, args.lang)?;
+    apply_overrides(&mut plan, args)?;
+    let scenario = match args.scenario {
+        Some(id) => plan
+            .scenario_by_id(ScenarioId(id))
+            .ok_or(format!("no scenario {id}"))?
+            .clone(),
+        None => plan.scenario().clone(),
+    };
+    let decision = |plan: &Plan| {
+        decide::basis(plan, &scenario).map_err(|e| format!("cannot cost the plan: {e:?}"))
+    };
+    // The items to phase or simulate: the optimised selection when a budget is set, else all.
+    let selected = |plan: &Plan, b: &decide::Basis| -> Vec<PlacementId> {
+        if plan.selection.budget > Money::ZERO {
+            decide::optimise(plan, &scenario, b, &plan.selection).chosen
+        } else {
+            scenario.items.iter().map(|p| p.id).collect()
+        }
+    };
     match args.command.as_str() {
         "validate" => Ok(match args.lang {
             Lang::Zh => "有效".to_string(),
             Lang::En => "valid".to_string(),
         }),
         "normalize" => Ok(to_json(&plan)),
+        "optimise" | "optimize" => {
+            let b = decision(&plan)?;
+            json(&decide::optimise(&plan, &scenario, &b, &plan.selection))
+        }
+        "frontier" => {
+            let b = decision(&plan)?;
+            let total = b.costs.total.likely;
+            let step = match args.step {
+                Some(s) => yuan("--step", s)?,
+                None => Money((total.fen() / 100).max(1)),
+            };
+            json(&decide::frontier(&plan, &scenario, &b, step))
+        }
+        "phase" => {
+            if plan.phasing.years.is_empty() {
+                return Err("no years to phase over: give --years N --per-year YUAN, or set them in the plan".into());
+            }
+            let b = decision(&plan)?;
+            let chosen = selected(&plan, &b);
+            json(&decide::phase(&plan, &scenario, &b, &chosen))
+        }
+        "risk" => {
+            let b = decision(&plan)?;
+            let chosen = selected(&plan, &b);
+            json(&decide::risk(&plan, &b, &chosen, plan.selection.budget))
+        }
         "report" => {
             let catalog = Catalog::for_plan(&plan);
-            let scenario = match args.scenario {
-                Some(id) => plan
-                    .scenario_by_id(ScenarioId(id))
-                    .ok_or(format!("no scenario {id}"))?,
-                None => plan.scenario(),
-            };
+            let scenario = &scenario;
             let ev = evaluate_with(&plan, &catalog, scenario)
                 .map_err(|e| format!("cannot cost the plan: {e:?}"))?;
             if args.table {

@@ -6,6 +6,11 @@ use super::catalog::{CatalogItem, CostRange, ItemId};
 use super::funding::{FundingSettings, ShareRule};
 use super::geometry::{polygon_area_m2, polygon_perimeter_m, polyline_length_m, Pt};
 use super::money::{Area, Money};
+use super::optimise::Must;
+use super::phasing::PhasingSettings;
+use super::priority::{PrioritySettings, SurveyTally};
+use super::risk::RiskSettings;
+use super::select::SelectionSettings;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -454,6 +459,25 @@ pub struct Placement {
     /// Free note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Forced in or out of an optimised selection.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub must: Must,
+    /// Placements (of the same scenario) this one needs: "the road requires the pipes under it".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<PlacementId>,
+    /// Mutually exclusive variants share a group name: at most one of them is selected
+    /// (e.g. elevator model A or B).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub variant_group: String,
+    /// Placements with the same bundle name are built together, in the same year
+    /// (同设计、同施工: the pipes under a road go with the road).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bundle: String,
+}
+
+/// True for a value equal to its type's default (to keep files short).
+pub fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 impl Placement {
@@ -467,6 +491,10 @@ impl Placement {
             funding: None,
             elevator: None,
             note: String::new(),
+            must: Must::Free,
+            requires: Vec::new(),
+            variant_group: String::new(),
+            bundle: String::new(),
         }
     }
 
@@ -571,6 +599,21 @@ pub struct Plan {
     /// Residents' votes per matter.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub votes: Votes,
+    /// Survey tallies per matter (问需于民), read by the resident-demand criterion.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tallies: BTreeMap<String, SurveyTally>,
+    /// Priority criteria, weights and ratings.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub priority: PrioritySettings,
+    /// Budget and limits of the optimised selection.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub selection: SelectionSettings,
+    /// Years and yearly budgets of the annual plan.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub phasing: PhasingSettings,
+    /// Cost-risk simulation settings.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub risk: RiskSettings,
 }
 
 impl Plan {

@@ -40,6 +40,10 @@ pub mod limits {
     pub const FEE_BP: u32 = 10_000;
     /// Largest elevator floor coefficient, bp (10 = ten times the base).
     pub const COEFFICIENT_BP: u32 = 100_000;
+    /// Years of an annual plan.
+    pub const YEARS: usize = 50;
+    /// Monte Carlo samples.
+    pub const SAMPLES: u32 = 1_000_000;
 }
 
 fn range_err<T: std::fmt::Display>(path: String, v: T, lo: T, hi: T) -> PlanError {
@@ -366,6 +370,18 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
             dup(&mut errs, &mut pids, p.id, format!("{pp}.id"));
             errs.extend(check_placement(plan, &catalog, p, &pp));
         }
+        for (pi, p) in s.items.iter().enumerate() {
+            for (ri, r) in p.requires.iter().enumerate() {
+                if !pids.contains(r) || *r == p.id {
+                    errs.push(PlanError::new(
+                        format!("{sp}.items[{pi}].requires[{ri}]"),
+                        ErrorKind::MissingTarget {
+                            target: format!("placement:{r}"),
+                        },
+                    ));
+                }
+            }
+        }
     }
     if !plan.scenarios.is_empty() && plan.scenario_by_id(plan.current_scenario).is_none() {
         errs.push(PlanError::new(
@@ -375,6 +391,7 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
             },
         ));
     }
+    errs.extend(validate_decision_settings(plan));
     let households: HashSet<_> = plan.community.households().map(|h| h.id).collect();
     for (key, votes) in &plan.votes {
         for hid in votes.keys() {
@@ -387,6 +404,119 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
                 ));
             }
         }
+    }
+    errs
+}
+
+/// Checks the priority, selection, phasing and risk settings.
+fn validate_decision_settings(plan: &Plan) -> Vec<PlanError> {
+    let mut errs = Vec::new();
+    let pr = &plan.priority;
+    let known: HashSet<&str> = super::priority::BUILT_IN
+        .iter()
+        .copied()
+        .chain(pr.custom.iter().map(|c| c.id.as_str()))
+        .collect();
+    for id in pr.weights.keys() {
+        if !known.contains(id.as_str()) {
+            errs.push(PlanError::new(
+                format!("priority.weights.{id}"),
+                ErrorKind::MissingTarget {
+                    target: format!("criterion:{id}"),
+                },
+            ));
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, c) in pr.custom.iter().enumerate() {
+        if super::priority::BUILT_IN.contains(&c.id.as_str()) || !ids.insert(&c.id) {
+            errs.push(PlanError::new(
+                format!("priority.custom[{i}].id"),
+                ErrorKind::Duplicate { id: c.id.clone() },
+            ));
+        }
+        check_name(
+            &mut errs,
+            format!("priority.custom[{i}].name_zh"),
+            &c.name_zh,
+            true,
+        );
+    }
+    if let Some(m) = &pr.pairwise {
+        if let Err(e) = super::priority::ahp(m) {
+            let path = match e {
+                super::priority::AhpError::Shape => "priority.pairwise".to_string(),
+                super::priority::AhpError::NotReciprocal(i, j) => {
+                    format!("priority.pairwise[{i}][{j}]")
+                }
+            };
+            errs.push(PlanError::new(
+                path,
+                ErrorKind::Invalid {
+                    detail: "not a reciprocal comparison matrix".into(),
+                },
+            ));
+        } else if m.len() != pr.weights.len() {
+            errs.push(PlanError::new(
+                "priority.pairwise",
+                ErrorKind::Invalid {
+                    detail: format!("{} rows for {} criteria", m.len(), pr.weights.len()),
+                },
+            ));
+        }
+    }
+    for (key, r) in &pr.ratings {
+        for (c, &v) in r {
+            if v > 10 {
+                errs.push(range_err(format!("priority.ratings.{key}.{c}"), v, 0, 10));
+            }
+        }
+    }
+    let sel = &plan.selection;
+    if sel.budget.0 < 0 {
+        errs.push(range_err(
+            "selection.budget".into(),
+            sel.budget.to_string(),
+            "0".into(),
+            "∞".into(),
+        ));
+    }
+    for (i, m) in sel.class_min.iter().enumerate() {
+        if m.0 < 0 {
+            errs.push(range_err(
+                format!("selection.class_min[{i}]"),
+                m.to_string(),
+                "0".into(),
+                "∞".into(),
+            ));
+        }
+    }
+    if plan.phasing.years.len() > limits::YEARS {
+        errs.push(range_err(
+            "phasing.years".into(),
+            plan.phasing.years.len(),
+            0,
+            limits::YEARS,
+        ));
+    }
+    for (i, y) in plan.phasing.years.iter().enumerate() {
+        if y.budget.0 < 0 {
+            errs.push(range_err(
+                format!("phasing.years[{i}].budget"),
+                y.budget.to_string(),
+                "0".into(),
+                "∞".into(),
+            ));
+        }
+    }
+    let samples = plan.risk.samples;
+    if !(1..=limits::SAMPLES).contains(&samples) {
+        errs.push(range_err(
+            "risk.samples".into(),
+            samples,
+            1,
+            limits::SAMPLES,
+        ));
     }
     errs
 }

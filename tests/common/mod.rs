@@ -147,7 +147,34 @@ pub fn random_plan(seed: u64) -> Plan {
         scenarios: Vec::new(),
         current_scenario: ScenarioId(1),
         votes: BTreeMap::new(),
+        tallies: BTreeMap::new(),
+        priority: Default::default(),
+        selection: Default::default(),
+        phasing: Default::default(),
+        risk: Default::default(),
     };
+    if r.chance(0.3) {
+        plan.priority.class_rule = false;
+        plan.priority
+            .weights
+            .insert("security".into(), r.range(0, 40) as u32);
+        plan.priority
+            .custom
+            .push(renovation_planner::core::priority::CustomCriterion {
+                id: "security".into(),
+                name_zh: "治安".into(),
+                name_en: "Security".into(),
+            });
+    }
+    if r.chance(0.3) {
+        plan.selection.budget = Money::yuan(r.range(0, 3_000_000) as i64);
+        plan.phasing.years = (0..r.range(1, 4))
+            .map(|_| renovation_planner::core::phasing::YearBudget {
+                budget: Money::yuan(r.range(0, 2_000_000) as i64),
+                by_source: BTreeMap::new(),
+            })
+            .collect();
+    }
     if r.chance(0.3) {
         plan.funding.household_cap = Some(Money::yuan(r.range(1_000, 50_000) as i64));
     }
@@ -165,6 +192,26 @@ pub fn random_plan(seed: u64) -> Plan {
             name: format!("方案{s}"),
             items,
         });
+    }
+    // Survey tallies and ratings on some matters.
+    for p in plan.scenarios[0].items.iter().take(4) {
+        if r.chance(0.5) {
+            plan.tallies.insert(
+                p.matter_key(),
+                renovation_planner::core::priority::SurveyTally {
+                    support: r.range(0, 50) as u32,
+                    oppose: r.range(0, 50) as u32,
+                    no_view: r.range(0, 50) as u32,
+                },
+            );
+        }
+        if r.chance(0.3) {
+            plan.priority
+                .ratings
+                .entry(p.matter_key())
+                .or_default()
+                .insert("safety".into(), r.range(0, 10) as u8);
+        }
     }
     // Votes on some matters of the first scenario.
     let keys: Vec<String> = plan.scenarios[0]

@@ -1,0 +1,384 @@
+//! Multi-year phasing: the selected items spread over the years as money arrives, respecting
+//! dependencies (a prerequisite never later than what needs it), the class rule, bundles built
+//! together in one year (同设计、同施工), a cap on concurrent works per building, and each
+//! year's budget in total and per funding source. The output is the annual renovation plan
+//! (年度改造计划).
+//!
+//! Method: items are grouped into units (a bundle is one unit); units go in order of class
+//! (safety, basic, improvement, upgrade), then priority; each year takes, pass after pass, every
+//! waiting unit whose prerequisites are already scheduled (that year or earlier) and that fits
+//! what is left of the year's budgets and the building caps. Unspent money does not carry over.
+
+use super::funding::FundingSource;
+use super::model::PlacementId;
+use super::money::Money;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One year's money.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct YearBudget {
+    /// Total that can be spent this year.
+    pub budget: Money,
+    /// Limits per funding source this year (a source absent here is limited only by the total).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_source: BTreeMap<FundingSource, Money>,
+}
+
+/// Phasing settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhasingSettings {
+    /// The first year of the plan.
+    pub start_year: u16,
+    /// Budgets, one per year from `start_year`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<YearBudget>,
+    /// At most this many items under way in one building in one year (0 = no cap).
+    pub max_works_per_building: u8,
+}
+
+impl Default for PhasingSettings {
+    /// From 2027, no years yet, at most 3 works per building a year.
+    fn default() -> Self {
+        PhasingSettings {
+            start_year: 2027,
+            years: Vec::new(),
+            max_works_per_building: 3,
+        }
+    }
+}
+
+/// An item to schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    /// Its placement.
+    pub placement: PlacementId,
+    /// Cost (fen).
+    pub cost: i64,
+    /// Cost per funding source (fen), [`FundingSource::ALL`] order.
+    pub by_source: [i64; 8],
+    /// Priority (higher first).
+    pub priority: i64,
+    /// Class index (lower first).
+    pub class: u8,
+    /// Building it occupies (for the cap), if any.
+    pub building: Option<u32>,
+    /// Bundle name ("" = none).
+    pub bundle: String,
+}
+
+/// A phasing problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhasingProblem {
+    /// The items.
+    pub jobs: Vec<Job>,
+    /// `(a, b)`: `b` no later than `a` (dependencies and the class rule).
+    pub before: Vec<(u32, u32)>,
+    /// Budget per year: total and optional per source (fen).
+    pub years: Vec<(i64, [Option<i64>; 8])>,
+    /// Works per building per year (0 = no cap).
+    pub cap: u8,
+}
+
+/// Why an item is not in any year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+pub enum Unscheduled {
+    /// It (with its bundle) costs more than any year's budget allows.
+    TooBig {
+        /// Its cost.
+        cost: Money,
+    },
+    /// It waits for an item that could not be scheduled.
+    WaitsFor {
+        /// The prerequisite.
+        placement: PlacementId,
+    },
+    /// Its bundle has more works in one building than the yearly cap.
+    BuildingCap,
+    /// The years' budgets ran out before its turn.
+    OutOfYears,
+}
+
+/// One year of the annual plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearPlan {
+    /// Calendar year.
+    pub year: u16,
+    /// Items, in the order they were taken.
+    pub items: Vec<PlacementId>,
+    /// Their cost.
+    pub cost: Money,
+    /// Their cost per source.
+    pub by_source: [Money; 8],
+    /// The year's budget.
+    pub budget: Money,
+}
+
+/// The annual plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnualPlan {
+    /// One entry per year.
+    pub years: Vec<YearPlan>,
+    /// Items not in any year, with why.
+    pub unscheduled: Vec<(PlacementId, Unscheduled)>,
+}
+
+/// The year index of each job (`None`: unscheduled), and reasons.
+pub fn schedule(p: &PhasingProblem) -> (Vec<Option<usize>>, Vec<(usize, Unscheduled)>) {
+    let n = p.jobs.len();
+    // Units: bundles joined.
+    let mut unit_of: Vec<usize> = (0..n).collect();
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, j) in p.jobs.iter().enumerate() {
+        if !j.bundle.is_empty() {
+            unit_of[i] = *first.entry(j.bundle.as_str()).or_insert(i);
+        }
+    }
+    let mut units: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        units.entry(unit_of[i]).or_default().push(i);
+    }
+    let unit_ids: Vec<usize> = units.keys().copied().collect();
+    let members = |u: usize| units.get(&u).map_or(&[][..], Vec::as_slice);
+    let cost = |u: usize| members(u).iter().map(|&i| p.jobs[i].cost).sum::<i64>();
+    let source_cost = |u: usize, s: usize| {
+        members(u)
+            .iter()
+            .map(|&i| p.jobs[i].by_source[s])
+            .sum::<i64>()
+    };
+    let mut needs: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(a, b) in &p.before {
+        let (ua, ub) = (unit_of[a as usize], unit_of[b as usize]);
+        if ua != ub {
+            needs.entry(ua).or_default().push(ub);
+        }
+    }
+    let mut order = unit_ids.clone();
+    order.sort_by_key(|&u| {
+        let class = members(u)
+            .iter()
+            .map(|&i| p.jobs[i].class)
+            .min()
+            .unwrap_or(3);
+        let prio = members(u)
+            .iter()
+            .map(|&i| p.jobs[i].priority)
+            .max()
+            .unwrap_or(0);
+        (class, -prio, u)
+    });
+    let per_building = |u: usize| {
+        let mut m: BTreeMap<u32, u32> = BTreeMap::new();
+        for &i in members(u) {
+            if let Some(b) = p.jobs[i].building {
+                *m.entry(b).or_default() += 1;
+            }
+        }
+        m
+    };
+    let mut year_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (y, (budget, sources)) in p.years.iter().enumerate() {
+        let mut left = *budget;
+        let mut left_src = *sources;
+        let mut works: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &u in &order {
+                if year_of.contains_key(&u) {
+                    continue;
+                }
+                let ready = needs
+                    .get(&u)
+                    .is_none_or(|v| v.iter().all(|d| year_of.contains_key(d)));
+                if !ready || cost(u) > left {
+                    continue;
+                }
+                let fits_sources =
+                    (0..8).all(|s| left_src[s].is_none_or(|l| source_cost(u, s) <= l));
+                let fits_cap = p.cap == 0
+                    || per_building(u)
+                        .iter()
+                        .all(|(b, k)| works.get(b).copied().unwrap_or(0) + k <= u32::from(p.cap));
+                if !fits_sources || !fits_cap {
+                    continue;
+                }
+                left -= cost(u);
+                for (s, l) in left_src.iter_mut().enumerate() {
+                    if let Some(l) = l {
+                        *l -= source_cost(u, s);
+                    }
+                }
+                for (b, k) in per_building(u) {
+                    *works.entry(b).or_default() += k;
+                }
+                year_of.insert(u, y);
+                changed = true;
+            }
+        }
+    }
+    let mut years = vec![None; n];
+    for i in 0..n {
+        years[i] = year_of.get(&unit_of[i]).copied();
+    }
+    let max_budget = p.years.iter().map(|y| y.0).max().unwrap_or(0);
+    let mut reasons = Vec::new();
+    for &u in &order {
+        if year_of.contains_key(&u) {
+            continue;
+        }
+        let fits_some_year = p.years.iter().any(|(b, src)| {
+            cost(u) <= *b && (0..8).all(|s| src[s].is_none_or(|l| source_cost(u, s) <= l))
+        });
+        let reason = if let Some(&d) = needs
+            .get(&u)
+            .and_then(|v| v.iter().find(|d| !year_of.contains_key(d)))
+        {
+            Unscheduled::WaitsFor {
+                placement: p.jobs[d].placement,
+            }
+        } else if !fits_some_year || cost(u) > max_budget {
+            Unscheduled::TooBig {
+                cost: Money(cost(u)),
+            }
+        } else if p.cap > 0 && per_building(u).values().any(|&k| k > u32::from(p.cap)) {
+            Unscheduled::BuildingCap
+        } else {
+            Unscheduled::OutOfYears
+        };
+        for &i in members(u) {
+            reasons.push((i, reason.clone()));
+        }
+    }
+    (years, reasons)
+}
+
+/// The annual plan table from a schedule.
+pub fn annual_plan(p: &PhasingProblem, start_year: u16) -> AnnualPlan {
+    let (years_of, reasons) = schedule(p);
+    let years = p
+        .years
+        .iter()
+        .enumerate()
+        .map(|(y, (budget, _))| {
+            let idx: Vec<usize> = (0..p.jobs.len())
+                .filter(|&i| years_of[i] == Some(y))
+                .collect();
+            let mut by_source = [Money::ZERO; 8];
+            for &i in &idx {
+                for (s, m) in by_source.iter_mut().enumerate() {
+                    *m += Money(p.jobs[i].by_source[s]);
+                }
+            }
+            YearPlan {
+                year: start_year.saturating_add(y as u16),
+                items: idx.iter().map(|&i| p.jobs[i].placement).collect(),
+                cost: Money(idx.iter().map(|&i| p.jobs[i].cost).sum()),
+                by_source,
+                budget: Money(*budget),
+            }
+        })
+        .collect();
+    AnnualPlan {
+        years,
+        unscheduled: reasons
+            .into_iter()
+            .map(|(i, r)| (p.jobs[i].placement, r))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(id: u32, cost: i64, priority: i64, class: u8) -> Job {
+        let mut by_source = [0; 8];
+        by_source[1] = cost;
+        Job {
+            placement: PlacementId(id),
+            cost,
+            by_source,
+            priority,
+            class,
+            building: Some(1),
+            bundle: String::new(),
+        }
+    }
+
+    #[test]
+    fn basics_first_dependencies_and_bundles() {
+        // Year budgets 100 / 100. Job 0 basic 60, job 1 improvement 50 needing 0, jobs 2 and 3
+        // a bundle of 30 + 30 (basic).
+        let mut jobs = vec![
+            job(0, 60, 5, 1),
+            job(1, 50, 9, 2),
+            job(2, 30, 1, 1),
+            job(3, 30, 1, 1),
+        ];
+        jobs[2].bundle = "road".into();
+        jobs[3].bundle = "road".into();
+        let p = PhasingProblem {
+            jobs,
+            before: vec![(1, 0)],
+            years: vec![(100, [None; 8]), (100, [None; 8])],
+            cap: 0,
+        };
+        let (y, r) = schedule(&p);
+        // Year 1: job 0 (basic, priority 5); the bundle (60) no longer fits in the 40 left.
+        // Year 2: the bundle; job 1 (50) does not fit in the 40 left, and there is no year 3.
+        assert_eq!(y, vec![Some(0), None, Some(1), Some(1)]);
+        assert_eq!(r, vec![(1, Unscheduled::OutOfYears)]);
+        let plan = annual_plan(&p, 2027);
+        assert!(plan.years.iter().all(|y| y.cost <= y.budget));
+    }
+
+    #[test]
+    fn per_source_limits_and_caps_hold() {
+        let jobs = vec![job(0, 40, 1, 1), job(1, 40, 1, 1), job(2, 40, 1, 1)];
+        let mut src = [None; 8];
+        src[1] = Some(50);
+        let p = PhasingProblem {
+            jobs,
+            before: vec![],
+            years: vec![(1_000, src), (1_000, src)],
+            cap: 0,
+        };
+        let plan = annual_plan(&p, 2027);
+        assert_eq!(plan.years[0].items.len(), 1);
+        assert_eq!(plan.years[1].items.len(), 1);
+        assert!(matches!(plan.unscheduled[0].1, Unscheduled::OutOfYears));
+        let p2 = PhasingProblem {
+            cap: 2,
+            years: vec![(1_000, [None; 8])],
+            ..p
+        };
+        let plan = annual_plan(&p2, 2027);
+        assert_eq!(plan.years[0].items.len(), 2, "cap of 2 works in building 1");
+    }
+
+    #[test]
+    fn a_prerequisite_that_never_fits_blocks_its_dependents() {
+        let p = PhasingProblem {
+            jobs: vec![job(0, 500, 1, 1), job(1, 10, 1, 2)],
+            before: vec![(1, 0)],
+            years: vec![(100, [None; 8])],
+            cap: 0,
+        };
+        let plan = annual_plan(&p, 2027);
+        assert!(plan.years[0].items.is_empty());
+        assert!(plan
+            .unscheduled
+            .iter()
+            .any(|(id, r)| *id == PlacementId(0) && matches!(r, Unscheduled::TooBig { .. })));
+        assert!(plan.unscheduled.iter().any(|(id, r)| *id == PlacementId(1)
+            && *r
+                == Unscheduled::WaitsFor {
+                    placement: PlacementId(0)
+                }));
+    }
+}

@@ -1,0 +1,423 @@
+//! Priority: a weighted score per placed item over criteria (safety and urgency, households
+//! benefited, resident demand from survey tallies, building condition, cost-effectiveness, and
+//! criteria the user adds), with its per-criterion breakdown. Weights are edited directly or
+//! derived from pairwise comparisons (AHP) with the consistency ratio.
+
+use super::catalog::{Catalog, Class};
+use super::consent::electorate;
+use super::costing::{building_of, CostReport};
+use super::model::{PlacementId, Plan, Scenario, Target};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The built-in criteria, by id.
+pub const BUILT_IN: [&str; 5] = [
+    "safety",
+    "households",
+    "demand",
+    "condition",
+    "cost_effectiveness",
+];
+
+/// A criterion the user added (rated by hand per item, 0-10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomCriterion {
+    /// Id, unique among criteria.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// Survey tallies for one matter (问需于民): how many households support, oppose, have no view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyTally {
+    /// Support.
+    pub support: u32,
+    /// Oppose.
+    pub oppose: u32,
+    /// No view.
+    pub no_view: u32,
+}
+
+impl SurveyTally {
+    /// Share supporting among all answers, 0..1; `None` without answers.
+    pub fn support_share(&self) -> Option<f64> {
+        let n = self.support + self.oppose + self.no_view;
+        (n > 0).then(|| f64::from(self.support) / f64::from(n))
+    }
+}
+
+/// Priority settings of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrioritySettings {
+    /// Weight per criterion id (any non-negative numbers; normalised to sum 1).
+    pub weights: BTreeMap<String, u32>,
+    /// Criteria added by the user.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomCriterion>,
+    /// Pairwise comparisons (AHP) over the criteria in `weights` order, when used: entry
+    /// `[i][j]` says how much more important criterion i is than j (1/9..9). Replaces
+    /// `weights` when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairwise: Option<Vec<Vec<f64>>>,
+    /// Ratings set by hand, 0-10, per matter key and criterion; they replace computed ones.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<String, BTreeMap<String, u8>>,
+    /// The class rule 先民生、后提升: within a building, no improvement or upgrade item is
+    /// selected or scheduled before that building's safety and basic items.
+    #[serde(default = "yes")]
+    pub class_rule: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for PrioritySettings {
+    /// Safety 30, households 20, demand 20, condition 15, cost-effectiveness 15 [EST].
+    fn default() -> Self {
+        let weights = [
+            ("safety", 30),
+            ("households", 20),
+            ("demand", 20),
+            ("condition", 15),
+            ("cost_effectiveness", 15),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        PrioritySettings {
+            weights,
+            custom: Vec::new(),
+            pairwise: None,
+            ratings: BTreeMap::new(),
+            class_rule: true,
+        }
+    }
+}
+
+/// Saaty's random consistency index for n = 1..=10.
+const RANDOM_INDEX: [f64; 10] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];
+
+/// Weights derived from a pairwise comparison matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ahp {
+    /// Normalised weights (sum 1), the principal eigenvector.
+    pub weights: Vec<f64>,
+    /// The principal eigenvalue.
+    pub lambda_max: f64,
+    /// Consistency index (λmax − n) / (n − 1).
+    pub ci: f64,
+    /// Consistency ratio CI / RI; above 0.1 the comparisons contradict each other.
+    pub cr: f64,
+}
+
+impl Ahp {
+    /// True when the consistency ratio is above 0.1 (Saaty's threshold).
+    pub fn inconsistent(&self) -> bool {
+        self.cr > 0.1
+    }
+}
+
+/// Why a pairwise matrix cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AhpError {
+    /// Not square, empty or larger than 10.
+    Shape,
+    /// An entry is not positive and finite, or `a[i][j] · a[j][i]` is not 1.
+    NotReciprocal(usize, usize),
+}
+
+/// The AHP weights of a reciprocal matrix (power iteration to 1e-12).
+pub fn ahp(m: &[Vec<f64>]) -> Result<Ahp, AhpError> {
+    let n = m.len();
+    if n == 0 || n > 10 || m.iter().any(|r| r.len() != n) {
+        return Err(AhpError::Shape);
+    }
+    for i in 0..n {
+        for j in 0..n {
+            let (a, b) = (m[i][j], m[j][i]);
+            if !(a.is_finite() && a > 0.0) || (a * b - 1.0).abs() > 1e-6 {
+                return Err(AhpError::NotReciprocal(i, j));
+            }
+        }
+    }
+    let mut w = vec![1.0 / n as f64; n];
+    let mut lambda = n as f64;
+    for _ in 0..1000 {
+        let next: Vec<f64> = (0..n)
+            .map(|i| (0..n).map(|j| m[i][j] * w[j]).sum())
+            .collect();
+        let sum: f64 = next.iter().sum();
+        lambda = sum; // Σ (A w)_i with Σ w = 1.
+        let next: Vec<f64> = next.iter().map(|x| x / sum).collect();
+        let diff: f64 = next.iter().zip(&w).map(|(a, b)| (a - b).abs()).sum();
+        w = next;
+        if diff < 1e-12 {
+            break;
+        }
+    }
+    let ci = if n > 1 {
+        (lambda - n as f64) / (n as f64 - 1.0)
+    } else {
+        0.0
+    };
+    let ri = RANDOM_INDEX[n - 1];
+    let cr = if ri > 0.0 { (ci / ri).max(0.0) } else { 0.0 };
+    Ok(Ahp {
+        weights: w,
+        lambda_max: lambda,
+        ci: ci.max(0.0),
+        cr,
+    })
+}
+
+/// One criterion's part of an item's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// Criterion id.
+    pub criterion: String,
+    /// Normalised weight, 0..1.
+    pub weight: f64,
+    /// Rating, 0..1.
+    pub rating: f64,
+    /// Set by hand (else computed).
+    pub manual: bool,
+    /// `weight × rating × 100`: points of the score.
+    pub points: f64,
+}
+
+/// An item's priority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemScore {
+    /// The placement.
+    pub placement: PlacementId,
+    /// Score 0..100.
+    pub score: f64,
+    /// The score in hundredths of a point, as an integer (what the optimiser maximises).
+    pub value: i64,
+    /// Breakdown per criterion, in weight order.
+    pub parts: Vec<Part>,
+}
+
+/// The priorities of a scenario and the weights used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Priorities {
+    /// Criterion ids and their normalised weights.
+    pub weights: Vec<(String, f64)>,
+    /// AHP details when weights came from pairwise comparisons.
+    pub ahp: Option<Ahp>,
+    /// One score per placement, in scenario order.
+    pub items: Vec<ItemScore>,
+}
+
+/// The normalised weights of the settings (AHP when a valid matrix is given).
+pub fn weights(s: &PrioritySettings) -> (Vec<(String, f64)>, Option<Ahp>) {
+    let ids: Vec<String> = s.weights.keys().cloned().collect();
+    if let Some(m) = &s.pairwise {
+        if let Ok(a) = ahp(m) {
+            if a.weights.len() == ids.len() {
+                let w = ids.into_iter().zip(a.weights.iter().copied()).collect();
+                return (w, Some(a));
+            }
+        }
+    }
+    let total: u64 = s.weights.values().map(|&w| u64::from(w)).sum();
+    let w = s
+        .weights
+        .iter()
+        .map(|(k, &v)| {
+            let f = if total > 0 {
+                f64::from(v) / total as f64
+            } else {
+                0.0
+            };
+            (k.clone(), f)
+        })
+        .collect();
+    (w, None)
+}
+
+/// Default urgency of a class, 0..1: safety 1.0, basic 0.8, improvement 0.5, upgrade 0.3.
+pub fn class_urgency(class: Class) -> f64 {
+    match class {
+        Class::Safety => 1.0,
+        Class::Basic => 0.8,
+        Class::Improvement => 0.5,
+        Class::Upgrade => 0.3,
+    }
+}
+
+/// Scores every placement of `scenario`. `costs` is the scenario's cost report.
+pub fn score(
+    plan: &Plan,
+    catalog: &Catalog,
+    scenario: &Scenario,
+    costs: &CostReport,
+) -> Priorities {
+    let (weights, ahp) = weights(&plan.priority);
+    let c = &plan.community;
+    let total_households = c.household_count().max(1) as f64;
+    // Households served and cost-effectiveness (households per 10 000 yuan), normalised by the
+    // best item of the scenario.
+    let served: Vec<usize> = scenario
+        .items
+        .iter()
+        .map(|p| {
+            let scope = catalog
+                .get(&p.item)
+                .map_or(super::catalog::Scope::Community, |i| i.consent.scope);
+            match p.target {
+                Target::Stairwell(_) | Target::Building(_) => {
+                    electorate(c, p.target, scope.min(super::catalog::Scope::Building)).len()
+                }
+                _ => c.household_count(),
+            }
+        })
+        .collect();
+    let effectiveness: Vec<f64> = scenario
+        .items
+        .iter()
+        .zip(&served)
+        .map(|(p, &n)| {
+            let cost = costs
+                .lines
+                .iter()
+                .find(|l| l.placement == p.id)
+                .map_or(0.0, |l| l.total.likely.as_yuan_f64());
+            if cost > 0.0 {
+                n as f64 / cost * 10_000.0
+            } else {
+                f64::from(u8::from(n > 0))
+            }
+        })
+        .collect();
+    let best_eff = effectiveness.iter().copied().fold(0.0, f64::max);
+    let condition_of = |t: Target| -> f64 {
+        let rate = |cond: u8| f64::from(5 - cond.clamp(1, 5)) / 4.0;
+        match building_of(c, t).and_then(|b| c.building(b)) {
+            Some(b) => rate(b.condition),
+            None => {
+                let (sum, n) = c.buildings.iter().fold((0.0, 0usize), |(s, n), b| {
+                    let h = b.household_count();
+                    (s + rate(b.condition) * h as f64, n + h)
+                });
+                if n > 0 {
+                    sum / n as f64
+                } else {
+                    0.5
+                }
+            }
+        }
+    };
+    let items = scenario
+        .items
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let key = p.matter_key();
+            let manual = plan.priority.ratings.get(&key);
+            let class = catalog.get(&p.item).map_or(Class::Upgrade, |i| i.class);
+            let parts: Vec<Part> = weights
+                .iter()
+                .map(|(id, w)| {
+                    let hand = manual
+                        .and_then(|m| m.get(id))
+                        .map(|&r| f64::from(r.min(10)) / 10.0);
+                    let computed = match id.as_str() {
+                        "safety" => class_urgency(class),
+                        "households" => served[k] as f64 / total_households,
+                        "demand" => plan
+                            .tallies
+                            .get(&key)
+                            .and_then(SurveyTally::support_share)
+                            .unwrap_or(0.5),
+                        "condition" => condition_of(p.target),
+                        "cost_effectiveness" => {
+                            if best_eff > 0.0 {
+                                effectiveness[k] / best_eff
+                            } else {
+                                0.0
+                            }
+                        }
+                        // A user criterion not yet rated: neutral.
+                        _ => 0.5,
+                    };
+                    let rating = hand.unwrap_or(computed).clamp(0.0, 1.0);
+                    Part {
+                        criterion: id.clone(),
+                        weight: *w,
+                        rating,
+                        manual: hand.is_some(),
+                        points: w * rating * 100.0,
+                    }
+                })
+                .collect();
+            let score: f64 = parts.iter().map(|p| p.points).sum();
+            ItemScore {
+                placement: p.id,
+                score,
+                value: (score * 100.0).round() as i64,
+                parts,
+            }
+        })
+        .collect();
+    Priorities {
+        weights,
+        ahp,
+        items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn consistent_matrix_gives_exact_weights_and_zero_cr() {
+        // Weights 4:2:1 make a perfectly consistent matrix.
+        let w = [4.0, 2.0, 1.0];
+        let m: Vec<Vec<f64>> = (0..3)
+            .map(|i| (0..3).map(|j| w[i] / w[j]).collect())
+            .collect();
+        let a = ahp(&m).unwrap();
+        assert!((a.weights[0] - 4.0 / 7.0).abs() < 1e-9);
+        assert!((a.weights[2] - 1.0 / 7.0).abs() < 1e-9);
+        assert!((a.lambda_max - 3.0).abs() < 1e-9);
+        assert!(a.cr.abs() < 1e-9);
+        assert!(!a.inconsistent());
+    }
+
+    #[test]
+    fn contradictory_comparisons_are_flagged() {
+        // A > B (9), B > C (9), but C > A (9): badly inconsistent.
+        let m = vec![
+            vec![1.0, 9.0, 1.0 / 9.0],
+            vec![1.0 / 9.0, 1.0, 9.0],
+            vec![9.0, 1.0 / 9.0, 1.0],
+        ];
+        let a = ahp(&m).unwrap();
+        assert!(a.inconsistent(), "CR {}", a.cr);
+        assert!(ahp(&[vec![1.0, 2.0], vec![2.0, 1.0]]).is_err());
+        assert_eq!(ahp(&[vec![1.0, 2.0]]), Err(AhpError::Shape));
+    }
+
+    #[test]
+    fn saaty_textbook_example() {
+        // A classic 3×3 example: CR ≈ 0.0158.
+        let m = vec![
+            vec![1.0, 3.0, 5.0],
+            vec![1.0 / 3.0, 1.0, 2.0],
+            vec![1.0 / 5.0, 1.0 / 2.0, 1.0],
+        ];
+        let a = ahp(&m).unwrap();
+        assert!((a.weights[0] - 0.648).abs() < 0.002, "{:?}", a.weights);
+        assert!((a.weights[1] - 0.230).abs() < 0.002);
+        assert!(a.cr > 0.0 && a.cr < 0.01, "CR {}", a.cr);
+    }
+}
