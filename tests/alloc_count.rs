@@ -64,8 +64,8 @@ fn hard(n: usize) -> Problem {
 #[test]
 fn hot_loops_do_not_allocate_per_iteration() {
     let p = hard(60);
-    let (small, a_small) = count(|| solve(&p, Limits { max_nodes: 1_000 }, None));
-    let (big, a_big) = count(|| solve(&p, Limits { max_nodes: 200_000 }, None));
+    let (small, a_small) = count(|| solve(&p, Limits::nodes(1_000), None));
+    let (big, a_big) = count(|| solve(&p, Limits::nodes(200_000), None));
     assert!(
         big.nodes > 50 * small.nodes.max(1) / 10,
         "the bigger run visits many more nodes: {} vs {}",

@@ -1,6 +1,7 @@
 //! The optimiser equals exhaustive search: on 10,000 random instances of up to 20 candidates
 //! with random budgets, musts, dependencies, exclusive groups and class minimums, the
-//! selection has the best value found by trying every subset, and violates nothing.
+//! selection has the best value found by trying every subset, and violates nothing; both
+//! methods (by components, and by items) agree.
 #![allow(clippy::unwrap_used)] // Test helpers: a failed unwrap is a failed test.
 
 mod common;
@@ -151,6 +152,17 @@ fn optimiser_equals_exhaustive_search_on_10000_instances() {
         let p = random_problem(seed);
         // Must-not items start out "violated" in the brute force only when chosen: fine.
         let s = solve(&p, Limits::default(), None);
+        // The same problem by items (the fallback for components too large to enumerate).
+        let by_items = solve(
+            &p,
+            Limits {
+                by_components: false,
+                ..Limits::default()
+            },
+            None,
+        );
+        assert_eq!(by_items.status, s.status, "seed {seed}: by items");
+        assert_eq!(by_items.value, s.value, "seed {seed}: by items");
         let expect = brute_force(&p);
         match expect {
             None => {

@@ -78,9 +78,7 @@ pub fn frontier(plan: &Plan, scenario: &Scenario, b: &Basis, step: Money) -> Vec
         &settings,
         plan.priority.class_rule,
     );
-    let limits = Limits {
-        max_nodes: settings.max_nodes,
-    };
+    let limits = Limits::nodes(settings.max_nodes);
     solve_frontier(&built.problem, step.fen().max(1), limits)
         .into_iter()
         .map(|p: FrontierPoint| Frontier {

@@ -11,6 +11,7 @@ pub mod evaluate;
 pub mod format;
 pub mod funding;
 pub mod geometry;
+pub mod mckp;
 pub mod model;
 pub mod money;
 pub mod optimise;

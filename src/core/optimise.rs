@@ -103,14 +103,25 @@ impl Solution {
 pub struct Limits {
     /// Stop after this many search nodes (deterministic, unlike a clock).
     pub max_nodes: u64,
+    /// Solve by components (multiple-choice knapsack) when they are small enough; otherwise,
+    /// or when false, by items.
+    pub by_components: bool,
+}
+
+impl Limits {
+    /// A node limit, solving by components where possible.
+    pub const fn nodes(max_nodes: u64) -> Self {
+        Limits {
+            max_nodes,
+            by_components: true,
+        }
+    }
 }
 
 impl Default for Limits {
     /// Two million nodes: well under a second for a community-sized problem.
     fn default() -> Self {
-        Limits {
-            max_nodes: 2_000_000,
-        }
+        Limits::nodes(2_000_000)
     }
 }
 
@@ -181,7 +192,15 @@ struct Search<'a> {
     value: i64,
     spent: [i64; 4],
     open_cost: [i64; 4],
-    /// Cost and value of open candidates by position in `order`.
+    /// Values used by the bound: the candidates' values with Lagrangian transfers along
+    /// dependencies (see [`lagrangian_values`]); only positive ones enter the bound.
+    bval: Vec<i64>,
+    /// Sum of `bval` over chosen candidates.
+    bvalue: i64,
+    /// The constant of the Lagrangian bound (the exclusive groups' multipliers).
+    bconst: i64,
+    /// Cost and bound value of open candidates with a positive bound value, by position in
+    /// `order`.
     f_cost: Fenwick,
     f_value: Fenwick,
     queue: Vec<(u32, i8)>,
@@ -212,10 +231,24 @@ fn better(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
 }
 
 impl<'a> Search<'a> {
-    fn new(p: &'a Problem) -> Self {
+    fn new(p: &'a Problem, bval: Vec<i64>) -> Self {
+        let none = vec![false; p.items.len()];
+        Self::new_ordered(p, bval, &none)
+    }
+
+    /// A search over `bval` order; among equal ratios, members of `first` come first.
+    fn new_ordered(p: &'a Problem, bval: Vec<i64>, first: &[bool]) -> Self {
         let n = p.items.len();
+        let keyed = |i: u32| Candidate {
+            value: bval[i as usize],
+            ..p.items[i as usize]
+        };
         let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_by(|&a, &b| better(&p.items[a as usize], &p.items[b as usize]).then(a.cmp(&b)));
+        order.sort_by(|&a, &b| {
+            better(&keyed(a), &keyed(b))
+                .then(first[b as usize].cmp(&first[a as usize]))
+                .then(a.cmp(&b))
+        });
         let mut pos = vec![0u32; n];
         for (k, &i) in order.iter().enumerate() {
             pos[i as usize] = k as u32;
@@ -241,8 +274,10 @@ impl<'a> Search<'a> {
         let mut open_cost = [0i64; 4];
         for (k, &i) in order.iter().enumerate() {
             let c = &p.items[i as usize];
-            f_cost.add(k, c.cost);
-            f_value.add(k, c.value);
+            if bval[i as usize] > 0 {
+                f_cost.add(k, c.cost);
+                f_value.add(k, bval[i as usize]);
+            }
             open_cost[usize::from(c.class.min(3))] += c.cost;
         }
         Search {
@@ -258,6 +293,9 @@ impl<'a> Search<'a> {
             value: 0,
             spent: [0; 4],
             open_cost,
+            bval,
+            bvalue: 0,
+            bconst: 0,
             f_cost,
             f_value,
             queue: Vec::new(),
@@ -281,13 +319,17 @@ impl<'a> Search<'a> {
         let k = self.pos[i as usize] as usize;
         self.x[i as usize] = v;
         self.trail.push(i);
-        self.f_cost.add(k, -c.cost);
-        self.f_value.add(k, -c.value);
+        let bv = self.bval[i as usize];
+        if bv > 0 {
+            self.f_cost.add(k, -c.cost);
+            self.f_value.add(k, -bv);
+        }
         let class = usize::from(c.class.min(3));
         self.open_cost[class] -= c.cost;
         if v == 1 {
             self.cost += c.cost;
             self.value += c.value;
+            self.bvalue += bv;
             self.spent[class] += c.cost;
             if self.cost > self.p.budget {
                 return false;
@@ -336,14 +378,18 @@ impl<'a> Search<'a> {
             let c = *self.item(i);
             let k = self.pos[i as usize] as usize;
             let class = usize::from(c.class.min(3));
+            let bv = self.bval[i as usize];
             if self.x[i as usize] == 1 {
                 self.cost -= c.cost;
                 self.value -= c.value;
+                self.bvalue -= bv;
                 self.spent[class] -= c.cost;
             }
             self.x[i as usize] = FREE;
-            self.f_cost.add(k, c.cost);
-            self.f_value.add(k, c.value);
+            if bv > 0 {
+                self.f_cost.add(k, c.cost);
+                self.f_value.add(k, bv);
+            }
             self.open_cost[class] += c.cost;
         }
     }
@@ -367,17 +413,21 @@ impl<'a> Search<'a> {
         (0..4).all(|c| self.spent[c] >= self.p.class_min[c])
     }
 
-    /// The Dantzig bound on the value reachable from the current state.
+    /// The Dantzig bound on the value reachable from the current state: the fractional
+    /// knapsack over the open candidates with the Lagrangian values, which never
+    /// under-estimates (see [`lagrangian_values`]).
     fn bound(&self) -> i64 {
         let room = self.p.budget - self.cost;
         let k = self.f_cost.max_prefix_within(room);
-        let mut ub = self.value + self.f_value.prefix(k);
+        let mut ub = self.bconst + self.bvalue + self.f_value.prefix(k);
         if k < self.order.len() {
             // The critical item: the first open one past the prefix, taken fractionally.
+            let i = self.order[k];
             let used = self.f_cost.prefix(k);
-            let c = self.item(self.order[k]);
-            if c.cost > 0 && self.x[self.order[k] as usize] == FREE {
-                ub += (i128::from(c.value) * i128::from(room - used) / i128::from(c.cost)) as i64;
+            let c = self.item(i);
+            let bv = self.bval[i as usize];
+            if c.cost > 0 && bv > 0 && self.x[i as usize] == FREE {
+                ub += (i128::from(bv) * i128::from(room - used) / i128::from(c.cost)) as i64;
             }
         }
         ub
@@ -388,6 +438,23 @@ impl<'a> Search<'a> {
             self.best_value = self.value;
             self.best = Some(self.x.clone());
         }
+    }
+
+    /// A selection starting from `seed` (taken in order, skipping what conflicts), then filled
+    /// greedily; kept if it is the best so far.
+    fn greedy_from(&mut self, seed: &[bool]) {
+        let mark = self.trail.len();
+        for k in 0..self.order.len() {
+            let i = self.order[k];
+            if seed[i as usize] && self.x[i as usize] == FREE {
+                let m = self.trail.len();
+                if !self.assign(i, 1) {
+                    self.undo(m);
+                }
+            }
+        }
+        self.greedy();
+        self.undo(mark);
     }
 
     /// A first selection: candidates in order of value per cost, each with its prerequisites
@@ -418,11 +485,263 @@ impl<'a> Search<'a> {
     }
 }
 
+/// A max-flow network with `f64` capacities (Dinic), for the Lagrangian values.
+struct Network {
+    to: Vec<u32>,
+    cap: Vec<f64>,
+    adj: Vec<Vec<u32>>,
+    level: Vec<i32>,
+    it: Vec<usize>,
+}
+
+impl Network {
+    fn new(nodes: usize) -> Self {
+        Network {
+            to: Vec::new(),
+            cap: Vec::new(),
+            adj: vec![Vec::new(); nodes],
+            level: vec![0; nodes],
+            it: vec![0; nodes],
+        }
+    }
+
+    /// Adds an edge and its reverse; returns the edge's index.
+    fn edge(&mut self, a: usize, b: usize, cap: f64) -> usize {
+        let e = self.to.len();
+        self.to.push(b as u32);
+        self.cap.push(cap);
+        self.adj[a].push(e as u32);
+        self.to.push(a as u32);
+        self.cap.push(0.0);
+        self.adj[b].push(e as u32 + 1);
+        e
+    }
+
+    fn bfs(&mut self, s: usize, t: usize) -> bool {
+        self.level.fill(-1);
+        self.level[s] = 0;
+        let mut queue = std::collections::VecDeque::from([s]);
+        while let Some(v) = queue.pop_front() {
+            for &e in &self.adj[v] {
+                let w = self.to[e as usize] as usize;
+                if self.cap[e as usize] > EPS && self.level[w] < 0 {
+                    self.level[w] = self.level[v] + 1;
+                    queue.push_back(w);
+                }
+            }
+        }
+        self.level[t] >= 0
+    }
+
+    /// One augmenting path in the level graph (iterative DFS); the flow pushed.
+    fn augment(&mut self, s: usize, t: usize, path: &mut Vec<u32>) -> f64 {
+        path.clear();
+        let mut v = s;
+        loop {
+            if v == t {
+                let f = path
+                    .iter()
+                    .map(|&e| self.cap[e as usize])
+                    .fold(f64::INFINITY, f64::min);
+                for &e in path.iter() {
+                    self.cap[e as usize] -= f;
+                    self.cap[(e ^ 1) as usize] += f;
+                }
+                return f;
+            }
+            let mut advanced = false;
+            while self.it[v] < self.adj[v].len() {
+                let e = self.adj[v][self.it[v]];
+                let w = self.to[e as usize] as usize;
+                if self.cap[e as usize] > EPS && self.level[w] == self.level[v] + 1 {
+                    path.push(e);
+                    v = w;
+                    advanced = true;
+                    break;
+                }
+                self.it[v] += 1;
+            }
+            if !advanced {
+                // Dead end: retreat one edge and skip it.
+                self.level[v] = -1;
+                match path.pop() {
+                    Some(e) => {
+                        v = self.to[(e ^ 1) as usize] as usize;
+                        self.it[v] += 1;
+                    }
+                    None => return 0.0,
+                }
+            }
+        }
+    }
+
+    fn max_flow(&mut self, s: usize, t: usize) {
+        let mut path = Vec::new();
+        while self.bfs(s, t) {
+            self.it.fill(0);
+            while self.augment(s, t, &mut path) > EPS {}
+        }
+    }
+
+    /// Nodes reachable from `s` in the residual network.
+    fn source_side(&self, s: usize) -> Vec<bool> {
+        let mut seen = vec![false; self.adj.len()];
+        let mut stack = vec![s];
+        seen[s] = true;
+        while let Some(v) = stack.pop() {
+            for &e in &self.adj[v] {
+                let w = self.to[e as usize] as usize;
+                if self.cap[e as usize] > EPS && !seen[w] {
+                    seen[w] = true;
+                    stack.push(w);
+                }
+            }
+        }
+        seen
+    }
+}
+
+const EPS: f64 = 1e-9;
+
+/// Values for the bound that account for dependencies and exclusive groups, and a constant.
+///
+/// The Lagrangian relaxation of the dependencies `x_a ≤ x_b` with multipliers `μ ≥ 0` moves
+/// value from each item to what it requires (`v'_a = v_a − μ`, `v'_b = v_b + μ`); that of each
+/// exclusive group `Σ x ≤ 1` with `ν ≥ 0` takes `ν` from each member and adds `ν` to a
+/// constant. For any such multipliers every feasible selection has `Σ v' x + K ≥ Σ v x`, so
+/// `K` plus the fractional knapsack over `v'` still bounds the optimum from above. The
+/// multipliers come from the LP relaxation at the budget's price λ: `μ` is the flow of a
+/// maximum closure (found by bisection on λ), `ν` the second-best reduced value of each group;
+/// a few rounds alternate between them. The bound is then close to the LP relaxation with
+/// dependencies and variants, far tighter than ignoring them. Only open candidates (`x` free)
+/// take part.
+pub fn lagrangian_values(p: &Problem, x: &[i8], room: i64) -> (Vec<i64>, i64, Vec<bool>) {
+    let n = p.items.len();
+    let base: Vec<i64> = p.items.iter().map(|i| i.value).collect();
+    let open = |i: usize| x.get(i).copied() == Some(FREE);
+    if room <= 0 || n == 0 {
+        return (base, 0, vec![false; n]);
+    }
+    let deps: Vec<(usize, usize)> = p
+        .requires
+        .iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .filter(|&(a, b)| a < n && b < n && a != b && open(a) && open(b))
+        .collect();
+    let groups: Vec<Vec<usize>> = p
+        .exclusive
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&m| m as usize)
+                .filter(|&m| m < n && open(m))
+                .collect::<Vec<_>>()
+        })
+        .filter(|g: &Vec<usize>| g.len() > 1)
+        .collect();
+    let (s, t) = (n, n + 1);
+    let mut net = Network::new(n + 2);
+    let dep_edges: Vec<usize> = deps.iter().map(|&(a, b)| net.edge(a, b, 1e30)).collect();
+    let item_edges: Vec<(usize, usize)> = (0..n)
+        .map(|i| (net.edge(s, i, 0.0), net.edge(i, t, 0.0)))
+        .collect();
+    let fresh = net.cap.clone();
+    // Maximum closure of the open items with weights `value − λ·cost`; returns its cost.
+    let closure_at = |net: &mut Network, value: &[i64], lambda: f64| -> i64 {
+        net.cap.copy_from_slice(&fresh);
+        for (i, &(es, et)) in item_edges.iter().enumerate() {
+            if !open(i) {
+                continue;
+            }
+            let w = value[i] as f64 - lambda * p.items[i].cost as f64;
+            if w > 0.0 {
+                net.cap[es] = w;
+            } else {
+                net.cap[et] = -w;
+            }
+        }
+        net.max_flow(s, t);
+        let side = net.source_side(s);
+        (0..n)
+            .filter(|&i| open(i) && side[i])
+            .map(|i| p.items[i].cost)
+            .sum()
+    };
+    let top_ratio = (0..n)
+        .filter(|&i| open(i) && p.items[i].cost > 0)
+        .map(|i| base[i].max(0) as f64 / p.items[i].cost as f64)
+        .fold(0.0, f64::max);
+    let mut nu = vec![0i64; groups.len()];
+    let mut values = base.clone();
+    let mut constant = 0;
+    let mut closure = vec![false; n];
+    for _round in 0..3 {
+        // Values with the current group penalties.
+        let mut penalised = base.clone();
+        for (g, members) in groups.iter().enumerate() {
+            for &m in members {
+                penalised[m] -= nu[g];
+            }
+        }
+        // The budget's price λ by bisection, then the closure's flows as μ.
+        let (mut lo, mut hi) = (0.0, top_ratio + 1.0);
+        if closure_at(&mut net, &penalised, 0.0) <= room {
+            hi = 0.0;
+        } else {
+            for _ in 0..50 {
+                let mid = (lo + hi) / 2.0;
+                if closure_at(&mut net, &penalised, mid) > room {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+                if hi - lo < 1e-9 * hi.max(1e-12) {
+                    break;
+                }
+            }
+        }
+        closure_at(&mut net, &penalised, hi);
+        let side = net.source_side(s);
+        for (i, c) in closure.iter_mut().enumerate() {
+            *c = open(i) && side[i];
+        }
+        let mut moved = base.clone();
+        for (&(a, b), &e) in deps.iter().zip(&dep_edges) {
+            // The reverse edge's residual capacity is the flow pushed (it starts at zero).
+            let mu = net.cap[e + 1].max(0.0).floor().min(1e15) as i64;
+            moved[a] -= mu;
+            moved[b] += mu;
+        }
+        // ν: the second-best reduced value in each group at price λ (the LP's group dual).
+        for (g, members) in groups.iter().enumerate() {
+            let mut r: Vec<f64> = members
+                .iter()
+                .map(|&m| moved[m] as f64 - hi * p.items[m].cost as f64)
+                .collect();
+            r.sort_by(|a, b| b.total_cmp(a));
+            nu[g] = r.get(1).copied().unwrap_or(0.0).max(0.0).floor() as i64;
+        }
+        values = moved;
+        constant = 0;
+        for (g, members) in groups.iter().enumerate() {
+            for &m in members {
+                values[m] -= nu[g];
+            }
+            constant += nu[g];
+        }
+        if groups.is_empty() {
+            break;
+        }
+    }
+    (values, constant, closure)
+}
+
 /// Solves `p` exactly, or to the node limit. `start` is a known feasible selection to begin
 /// from (it only speeds the search; a wrong one is ignored).
 pub fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
     let n = p.items.len();
-    let mut s = Search::new(p);
+    let values: Vec<i64> = p.items.iter().map(|i| i.value).collect();
+    let mut s = Search::new(p, values);
     let infeasible = |nodes| Solution {
         chosen: vec![false; n],
         value: 0,
@@ -447,6 +766,26 @@ pub fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
     if !s.classes_reachable() {
         return infeasible(0);
     }
+    // Small components (the usual case: a building's items, an elevator's variants): solve as
+    // a multiple-choice knapsack with its much tighter bound.
+    if limits.by_components {
+        if let Some(sol) = super::mckp::solve_by_components(p, &s.x, limits, start) {
+            return sol;
+        }
+    }
+    // Lagrangian values from the LP relaxation at the root, then the same root again.
+    let (bval, bconst, closure) = lagrangian_values(p, &s.x, p.budget - s.cost);
+    let root: Vec<i8> = s.x.clone();
+    s = Search::new_ordered(p, bval, &closure);
+    s.bconst = bconst;
+    for (i, &v) in root.iter().enumerate() {
+        if v != FREE && !s.assign(i as u32, v) {
+            return infeasible(0);
+        }
+    }
+    // A first selection from the LP relaxation: its closure (fits the budget), then a greedy
+    // fill; and the plain greedy. The better one starts the search.
+    s.greedy_from(&closure);
     s.greedy();
     if let Some(start) = start.filter(|st| st.len() == n) {
         let mark = s.trail.len();
@@ -781,7 +1120,7 @@ mod tests {
         };
         let full = solve(&p, Limits::default(), None);
         assert_eq!(full.status, Status::Optimal);
-        let early = solve(&p, Limits { max_nodes: 3 }, None);
+        let early = solve(&p, Limits::nodes(3), None);
         assert!(early.upper_bound >= full.value);
         assert!(early.value <= full.value);
         if early.status == Status::Stopped {

@@ -312,6 +312,7 @@ pub fn explain(built: &Built, chosen: &[bool], stopped: bool) -> Vec<LeftOut> {
             let mut stack = vec![i];
             seen[i] = true;
             let mut closure_cost = 0;
+            let mut blocked_any = false;
             while let Some(j) = stack.pop() {
                 closure_cost += p.items[j].cost;
                 for &(b, rule) in &needs[j] {
@@ -321,6 +322,7 @@ pub fn explain(built: &Built, chosen: &[bool], stopped: bool) -> Vec<LeftOut> {
                     }
                     seen[b] = true;
                     let blocked = p.items[b].must == Must::Not || excluded_by(b).is_some();
+                    blocked_any |= blocked;
                     let placement = built.placements[b];
                     if rule {
                         reasons.push(Reason::LivelihoodFirst { placement });
@@ -330,11 +332,10 @@ pub fn explain(built: &Built, chosen: &[bool], stopped: bool) -> Vec<LeftOut> {
                     stack.push(b);
                 }
             }
-            if reasons.is_empty()
-                || reasons
-                    .iter()
-                    .all(|r| matches!(r, Reason::LivelihoodFirst { .. }))
-            {
+            let only_rule = reasons
+                .iter()
+                .all(|r| matches!(r, Reason::LivelihoodFirst { .. }));
+            if only_rule && !blocked_any {
                 if closure_cost > left {
                     reasons.push(Reason::OverBudget {
                         by: Money(closure_cost - left),
@@ -490,9 +491,7 @@ pub fn select(
     settings: &SelectionSettings,
 ) -> SelectionReport {
     let rule_on = plan.priority.class_rule;
-    let limits = Limits {
-        max_nodes: settings.max_nodes,
-    };
+    let limits = Limits::nodes(settings.max_nodes);
     let with = build(catalog, plan, scenario, costs, priorities, settings, true);
     let without = build(catalog, plan, scenario, costs, priorities, settings, false);
     let solved_with = solve(&with.problem, limits, None);
