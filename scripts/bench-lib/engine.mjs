@@ -18,19 +18,29 @@ const sizes = [
 const srv = await serve('.');
 const browser = await launch();
 /** Runs `fn` in a fresh benchmark page (a peer that crashes its page cannot stop the run). */
-async function inPage(fn, args) {
+async function inPage(fn, args, hardLimitS = LIMIT_S + 60) {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  const t0 = Date.now();
+  let timer;
   try {
     await page.goto(`${srv.url}target/bench-dist/index.html`);
     await page.waitForFunction(() => window.wasmBindings?.bench_solve);
     await page.addScriptTag({ type: 'module', url: '/scripts/bench-lib/engine-page.mjs' });
     await page.waitForFunction(() => window.bench);
-    return await page.evaluate(({ fn, args }) => window.bench[fn](args), { fn, args });
+    // A peer that ignores its own time limit is stopped by closing its page.
+    const killed = new Promise((ok) => { timer = setTimeout(() => ok('killed'), hardLimitS * 1000); });
+    const r = await Promise.race([page.evaluate(({ fn, args }) => window.bench[fn](args), { fn, args }), killed]);
+    if (r === 'killed') {
+      console.error(`  ${fn}: no answer after ${hardLimitS} s, stopped`);
+      return { killed: true, ms: hardLimitS * 1000 };
+    }
+    return r;
   } catch (e) {
-    console.error(`${fn}: ${e.message.split('\n')[0]}`);
+    console.error(`  ${fn}: ${e.message.split('\n')[0]} (after ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     return null;
   } finally {
+    clearTimeout(timer);
     await page.close().catch(() => {});
   }
 }
@@ -41,15 +51,18 @@ let ok = true;
 for (const s of sizes) {
   const problem = instance(s.n, 1000 + s.n);
   console.log(`solving ${s.n} items (${problem.requires.length} dependencies, ${problem.exclusive.length} exclusive groups)…`);
-  const r = {
-    ours: await inPage('runOurs', { problem, reps: s.reps }),
-    glpk: await inPage('runGlpk', { problem, peerReps: s.peerReps, limitS: LIMIT_S }),
-    jslp: await inPage('runJslp', { problem, peerReps: s.peerReps, limitS: LIMIT_S }),
-  };
+  const r = {};
+  r.ours = await inPage('runOurs', { problem, reps: s.reps }, 600);
+  console.log(`  ours: ${r.ours?.ms} ms`);
+  r.glpk = await inPage('runGlpk', { problem, peerReps: s.peerReps, limitS: LIMIT_S });
+  console.log(`  glpk.js: ${r.glpk?.ms} ms`);
+  r.jslp = await inPage('runJslp', { problem, peerReps: s.peerReps, limitS: LIMIT_S });
+  console.log(`  javascript-lp-solver: ${r.jslp?.ms} ms`);
   const ourCheck = check(problem, r.ours.chosen);
   if (ourCheck !== r.ours.value || r.ours.status !== 'optimal') { ok = false; console.error('our answer failed its check', s.n); }
   const peer = (name, p, optimal) => {
-    if (!p) return { ms: NaN, verdict: 'crashed the page (out of memory)', ratio: NaN };
+    if (!p) return { ms: NaN, verdict: 'crashed its page (out of memory)', ratio: NaN };
+    if (p.killed) return { ms: p.ms, verdict: `no answer within ${p.ms / 1000} s (stopped; it ignored its own time limit)`, ratio: p.ms / r.ours.ms };
     const v = check(problem, p.chosen);
     const verdict = !optimal ? `no proven optimum within ${LIMIT_S} s` + (v !== null ? ` (best found ${v}, ${(100 * v / r.ours.value).toFixed(2)} % of ours)` : '')
       : v === null ? `answer violates a constraint` : v === r.ours.value ? 'same optimum' : `different value ${v} (ours ${r.ours.value})`;

@@ -35,6 +35,14 @@ impl Lang {
         }
     }
 
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// The short code stored in settings (`zh` / `en`).
     pub fn code(self) -> &'static str {
         match self {

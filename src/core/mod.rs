@@ -2,12 +2,14 @@
 //! computed here and tested natively (`cargo test`).
 
 pub mod catalog;
+pub mod command;
 pub mod consent;
 pub mod costing;
 pub mod decide;
 pub mod elevator_share;
 pub mod error;
 pub mod evaluate;
+pub mod explain;
 pub mod format;
 pub mod funding;
 pub mod geometry;

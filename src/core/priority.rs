@@ -60,7 +60,7 @@ pub struct PrioritySettings {
     /// Criteria added by the user.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom: Vec<CustomCriterion>,
-    /// Pairwise comparisons (AHP) over the criteria in `weights` order, when used: entry
+    /// Pairwise comparisons (AHP) over the criteria in [`criteria`] order, when used: entry
     /// `[i][j]` says how much more important criterion i is than j (1/9..9). Replaces
     /// `weights` when present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,9 +216,26 @@ pub struct Priorities {
     pub items: Vec<ItemScore>,
 }
 
-/// The normalised weights of the settings (AHP when a valid matrix is given).
+/// The criteria of the settings in display order: the built-in ones first, then the user's.
+pub fn criteria(s: &PrioritySettings) -> Vec<String> {
+    let mut ids: Vec<String> = BUILT_IN
+        .iter()
+        .filter(|b| s.weights.contains_key(**b))
+        .map(|b| b.to_string())
+        .collect();
+    ids.extend(
+        s.weights
+            .keys()
+            .filter(|k| !BUILT_IN.contains(&k.as_str()))
+            .cloned(),
+    );
+    ids
+}
+
+/// The normalised weights of the settings (AHP when a valid matrix is given), in
+/// [`criteria`] order; the pairwise matrix rows follow the same order.
 pub fn weights(s: &PrioritySettings) -> (Vec<(String, f64)>, Option<Ahp>) {
-    let ids: Vec<String> = s.weights.keys().cloned().collect();
+    let ids = criteria(s);
     if let Some(m) = &s.pairwise {
         if let Ok(a) = ahp(m) {
             if a.weights.len() == ids.len() {
@@ -228,16 +245,16 @@ pub fn weights(s: &PrioritySettings) -> (Vec<(String, f64)>, Option<Ahp>) {
         }
     }
     let total: u64 = s.weights.values().map(|&w| u64::from(w)).sum();
-    let w = s
-        .weights
-        .iter()
-        .map(|(k, &v)| {
+    let w = ids
+        .into_iter()
+        .map(|k| {
+            let v = s.weights.get(&k).copied().unwrap_or(0);
             let f = if total > 0 {
                 f64::from(v) / total as f64
             } else {
                 0.0
             };
-            (k.clone(), f)
+            (k, f)
         })
         .collect();
     (w, None)

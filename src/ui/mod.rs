@@ -2,9 +2,12 @@
 //! storage and other effects at the edge.
 
 pub mod app;
+pub mod editor;
+pub mod fields;
 pub mod i18n;
+pub mod palette;
 pub mod panic;
-pub mod site_plan;
+pub mod properties;
 pub mod state;
 pub mod storage;
 pub mod summary;

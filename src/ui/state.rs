@@ -1,8 +1,10 @@
-//! The one app state, its actions and its reducer. The reducer is pure: it never touches
-//! storage, the URL or the clock (those effects live in `app.rs`).
+//! The one app state, its actions and its reducer. The reducer is pure: it applies edits
+//! through the core ([`crate::core::command::apply`]), keeps undo history and the selection,
+//! and never touches storage, the URL or the clock (those effects live in `app.rs`).
 
+use crate::core::command::{apply, Command, EditError, Feature};
 use crate::core::format::Lang;
-use crate::core::model::Plan;
+use crate::core::model::{PlacementId, Plan, StairwellId};
 use crate::core::plan_file::load_str;
 use crate::core::DEMO_JSON;
 use std::rc::Rc;
@@ -19,6 +21,67 @@ impl PartialEq for PlanRef {
     }
 }
 
+/// Something selected on the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sel {
+    /// A building, area, pipe or point.
+    Feature(Feature),
+    /// A stairwell (a target for items such as elevators).
+    Stairwell(StairwellId),
+    /// A placed item.
+    Placement(PlacementId),
+}
+
+/// The drawing tool in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tool {
+    /// Select, move, box-select.
+    Select,
+    /// Drag a rectangle to add a building.
+    Building,
+    /// Click corners to add a building outline (Enter or double-click to finish).
+    BuildingPolygon,
+    /// Click corners to add an area of a kind.
+    Area(crate::core::model::AreaKind),
+    /// Click points to add a pipe run.
+    Pipe(crate::core::model::PipeKind),
+    /// Click to add a point.
+    Point(crate::core::model::PointKind),
+    /// Click two points of a known length on the traced picture.
+    Calibrate,
+}
+
+/// A message for the user, shown briefly.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// An edit was refused.
+    Refused(EditError),
+    /// Nothing to undo or redo.
+    NothingToUndo,
+    /// A palette item was picked with nothing selected to put it on.
+    SelectTargetFirst,
+    /// A picture could not be read.
+    BadPicture,
+}
+
+/// A picture of an existing plan traced over.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    /// The picture as a data URL.
+    pub url: AttrValue,
+    /// Its size in pixels.
+    pub width_px: f64,
+    /// Its size in pixels.
+    pub height_px: f64,
+    /// Metres per pixel.
+    pub m_per_px: f64,
+    /// Opacity 0-1.
+    pub opacity: f64,
+}
+
+/// How many plans undo keeps.
+pub const UNDO_STEPS: usize = 200;
+
 /// Everything the interface shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -28,6 +91,20 @@ pub struct AppState {
     pub lang: Lang,
     /// True while the plan is the untouched demo community.
     pub is_demo: bool,
+    /// Earlier plans, oldest first.
+    pub undo: Rc<Vec<Rc<Plan>>>,
+    /// Undone plans, most recently undone last.
+    pub redo: Rc<Vec<Rc<Plan>>>,
+    /// What is selected.
+    pub selection: Rc<[Sel]>,
+    /// The tool in use.
+    pub tool: Tool,
+    /// Snap to a 1 m grid.
+    pub snap: bool,
+    /// The last message, with a counter so the same message shows again.
+    pub notice: Option<(Notice, u32)>,
+    /// A traced picture.
+    pub trace: Option<Trace>,
 }
 
 /// The embedded demo plan. The file is part of the build and covered by native tests, so a
@@ -42,11 +119,39 @@ pub fn demo_plan() -> Plan {
 impl AppState {
     /// The state at start-up: the demo community in `lang`.
     pub fn new(lang: Lang) -> Self {
+        AppState::with_plan(demo_plan(), lang, true)
+    }
+
+    /// The state for a plan.
+    pub fn with_plan(plan: Plan, lang: Lang, is_demo: bool) -> Self {
         AppState {
-            plan: PlanRef(Rc::new(demo_plan())),
+            plan: PlanRef(Rc::new(plan)),
             lang,
-            is_demo: true,
+            is_demo,
+            undo: Rc::new(Vec::new()),
+            redo: Rc::new(Vec::new()),
+            selection: Rc::from(Vec::new()),
+            tool: Tool::Select,
+            snap: true,
+            notice: None,
+            trace: None,
         }
+    }
+
+    /// True when `s` is selected.
+    pub fn is_selected(&self, s: Sel) -> bool {
+        self.selection.contains(&s)
+    }
+
+    /// The selected features.
+    pub fn selected_features(&self) -> Vec<Feature> {
+        self.selection
+            .iter()
+            .filter_map(|s| match s {
+                Sel::Feature(f) => Some(*f),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -55,6 +160,39 @@ impl AppState {
 pub enum Action {
     /// Switch the interface language.
     SetLang(Lang),
+    /// Edit the plan (one undo step).
+    Edit(Command),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Replace the selection.
+    Select(Vec<Sel>),
+    /// Add to or remove from the selection.
+    Toggle(Sel),
+    /// Choose a tool.
+    SetTool(Tool),
+    /// Turn grid snapping on or off.
+    SetSnap(bool),
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    Dismiss,
+    /// Set or clear the traced picture.
+    SetTrace(Option<Trace>),
+}
+
+impl AppState {
+    fn with(self: &Rc<Self>, f: impl FnOnce(&mut AppState)) -> Rc<Self> {
+        let mut s = (**self).clone();
+        f(&mut s);
+        Rc::new(s)
+    }
+
+    fn notify(self: &Rc<Self>, n: Notice) -> Rc<Self> {
+        let count = self.notice.as_ref().map_or(0, |x| x.1 + 1);
+        self.with(|s| s.notice = Some((n, count)))
+    }
 }
 
 impl Reducible for AppState {
@@ -62,12 +200,135 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::SetLang(lang) if lang != self.lang => Rc::new(AppState {
-                lang,
-                ..(*self).clone()
-            }),
+            Action::SetLang(lang) if lang != self.lang => self.with(|s| s.lang = lang),
             Action::SetLang(_) => self,
+            Action::Edit(cmd) => {
+                let mut next = (*self.plan.0).clone();
+                match apply(&mut next, &cmd) {
+                    Err(e) => self.notify(Notice::Refused(e)),
+                    Ok(created) => self.with(|s| {
+                        let mut undo = (*s.undo).clone();
+                        undo.push(s.plan.0.clone());
+                        if undo.len() > UNDO_STEPS {
+                            undo.remove(0);
+                        }
+                        s.undo = Rc::new(undo);
+                        s.redo = Rc::new(Vec::new());
+                        s.plan = PlanRef(Rc::new(next));
+                        s.is_demo = false;
+                        let new: Vec<Sel> = created
+                            .features
+                            .into_iter()
+                            .map(Sel::Feature)
+                            .chain(created.placements.into_iter().map(Sel::Placement))
+                            .collect();
+                        if !new.is_empty() {
+                            s.selection = Rc::from(new);
+                        } else {
+                            // Drop selections that no longer exist.
+                            let plan = s.plan.0.clone();
+                            let keep: Vec<Sel> = s
+                                .selection
+                                .iter()
+                                .copied()
+                                .filter(|x| exists(&plan, *x))
+                                .collect();
+                            s.selection = Rc::from(keep);
+                        }
+                        if matches!(
+                            cmd,
+                            Command::AddBuilding { .. }
+                                | Command::AddArea { .. }
+                                | Command::AddPipe { .. }
+                                | Command::AddPoint { .. }
+                        ) {
+                            s.tool = Tool::Select;
+                        }
+                    }),
+                }
+            }
+            Action::Undo => match self.undo.last() {
+                None => self.notify(Notice::NothingToUndo),
+                Some(prev) => {
+                    let prev = prev.clone();
+                    self.with(|s| {
+                        let mut undo = (*s.undo).clone();
+                        undo.pop();
+                        let mut redo = (*s.redo).clone();
+                        redo.push(s.plan.0.clone());
+                        s.undo = Rc::new(undo);
+                        s.redo = Rc::new(redo);
+                        s.plan = PlanRef(prev);
+                        let plan = s.plan.0.clone();
+                        let keep: Vec<Sel> = s
+                            .selection
+                            .iter()
+                            .copied()
+                            .filter(|x| exists(&plan, *x))
+                            .collect();
+                        s.selection = Rc::from(keep);
+                    })
+                }
+            },
+            Action::Redo => match self.redo.last() {
+                None => self.notify(Notice::NothingToUndo),
+                Some(next) => {
+                    let next = next.clone();
+                    self.with(|s| {
+                        let mut redo = (*s.redo).clone();
+                        redo.pop();
+                        let mut undo = (*s.undo).clone();
+                        undo.push(s.plan.0.clone());
+                        s.undo = Rc::new(undo);
+                        s.redo = Rc::new(redo);
+                        s.plan = PlanRef(next);
+                        let plan = s.plan.0.clone();
+                        let keep: Vec<Sel> = s
+                            .selection
+                            .iter()
+                            .copied()
+                            .filter(|x| exists(&plan, *x))
+                            .collect();
+                        s.selection = Rc::from(keep);
+                    })
+                }
+            },
+            Action::Select(v) => {
+                if *self.selection == *v {
+                    self
+                } else {
+                    self.with(|s| s.selection = Rc::from(v))
+                }
+            }
+            Action::Toggle(x) => self.with(|s| {
+                let mut v: Vec<Sel> = s.selection.to_vec();
+                match v.iter().position(|y| *y == x) {
+                    Some(i) => {
+                        v.remove(i);
+                    }
+                    None => v.push(x),
+                }
+                s.selection = Rc::from(v);
+            }),
+            Action::SetTool(t) => self.with(|s| s.tool = t),
+            Action::SetSnap(b) => self.with(|s| s.snap = b),
+            Action::Notify(n) => self.notify(n),
+            Action::Dismiss => self.with(|s| s.notice = None),
+            Action::SetTrace(t) => self.with(|s| s.trace = t),
         }
+    }
+}
+
+/// True when the selected thing still exists in `plan`.
+pub fn exists(plan: &Plan, s: Sel) -> bool {
+    let c = &plan.community;
+    match s {
+        Sel::Feature(Feature::Building(id)) => c.building(id).is_some(),
+        Sel::Feature(Feature::Area(id)) => c.area(id).is_some(),
+        Sel::Feature(Feature::Pipe(id)) => c.pipe(id).is_some(),
+        Sel::Feature(Feature::Point(id)) => c.point(id).is_some(),
+        Sel::Stairwell(id) => c.stairwell(id).is_some(),
+        Sel::Placement(id) => plan.scenario().items.iter().any(|p| p.id == id),
     }
 }
 
@@ -95,6 +356,76 @@ impl AppHandle {
     pub fn set_lang(&self, lang: Lang) {
         self.ctx.dispatch(Action::SetLang(lang));
     }
+
+    /// Applies an edit (one undo step).
+    pub fn edit(&self, cmd: Command) {
+        self.ctx.dispatch(Action::Edit(cmd));
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&self) {
+        self.ctx.dispatch(Action::Undo);
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&self) {
+        self.ctx.dispatch(Action::Redo);
+    }
+
+    /// Selects exactly these.
+    pub fn select(&self, v: Vec<Sel>) {
+        self.ctx.dispatch(Action::Select(v));
+    }
+
+    /// Adds to or removes from the selection.
+    pub fn toggle(&self, s: Sel) {
+        self.ctx.dispatch(Action::Toggle(s));
+    }
+
+    /// Chooses a tool.
+    pub fn set_tool(&self, t: Tool) {
+        self.ctx.dispatch(Action::SetTool(t));
+    }
+
+    /// Turns snapping on or off.
+    pub fn set_snap(&self, b: bool) {
+        self.ctx.dispatch(Action::SetSnap(b));
+    }
+
+    /// Shows a message.
+    pub fn notify(&self, n: Notice) {
+        self.ctx.dispatch(Action::Notify(n));
+    }
+
+    /// Hides the message.
+    pub fn dismiss(&self) {
+        self.ctx.dispatch(Action::Dismiss);
+    }
+
+    /// Sets the traced picture.
+    pub fn set_trace(&self, t: Option<Trace>) {
+        self.ctx.dispatch(Action::SetTrace(t));
+    }
+
+    /// Deletes what is selected (features and placements).
+    pub fn delete_selection(&self) {
+        let s = self.state();
+        let features = s.selected_features();
+        let placements: Vec<PlacementId> = s
+            .selection
+            .iter()
+            .filter_map(|x| match x {
+                Sel::Placement(p) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        if !placements.is_empty() {
+            self.edit(Command::Unplace { placements });
+        }
+        if !features.is_empty() {
+            self.edit(Command::Delete { features });
+        }
+    }
 }
 
 /// The app handle from context. Panics only if used outside `App`, a programming error.
@@ -102,4 +433,78 @@ impl AppHandle {
 pub fn use_app() -> AppHandle {
     let ctx = use_context::<AppContext>().expect("use_app inside App's context provider");
     AppHandle { ctx }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::command::BuildingProps;
+    use crate::core::geometry::rect;
+    use crate::core::model::{BuildingId, StairwellId, Target};
+
+    fn reduce(s: Rc<AppState>, a: Action) -> Rc<AppState> {
+        s.reduce(a)
+    }
+
+    #[test]
+    fn edits_undo_and_redo_restore_plans_exactly() {
+        let s0 = Rc::new(AppState::new(Lang::Zh));
+        let original = s0.plan.0.clone();
+        let s1 = reduce(
+            s0,
+            Action::Edit(Command::AddBuilding {
+                footprint: rect(150.0, 10.0, 30.0, 11.0, 0.0),
+                props: BuildingProps::typical("7号楼"),
+            }),
+        );
+        assert_eq!(s1.plan.0.community.buildings.len(), 7);
+        assert!(!s1.is_demo);
+        assert_eq!(
+            &*s1.selection,
+            &[Sel::Feature(Feature::Building(BuildingId(7)))]
+        );
+        let s2 = reduce(s1.clone(), Action::Undo);
+        assert_eq!(*s2.plan.0, *original);
+        let s3 = reduce(s2, Action::Redo);
+        assert_eq!(*s3.plan.0, *s1.plan.0);
+    }
+
+    #[test]
+    fn a_refused_edit_keeps_the_plan_and_says_why() {
+        let s0 = Rc::new(AppState::new(Lang::Zh));
+        let s1 = reduce(
+            s0.clone(),
+            Action::Edit(Command::Place {
+                item: "elevator".into(),
+                target: Target::Area(crate::core::model::FeatureId(1)),
+            }),
+        );
+        assert!(Rc::ptr_eq(&s0.plan.0, &s1.plan.0));
+        assert!(matches!(
+            s1.notice,
+            Some((Notice::Refused(EditError::WrongTarget { .. }), _))
+        ));
+        assert!(s1.undo.is_empty());
+    }
+
+    #[test]
+    fn history_keeps_at_least_a_hundred_steps() {
+        let mut s = Rc::new(AppState::new(Lang::Zh));
+        for _ in 0..150 {
+            s = reduce(
+                s,
+                Action::Edit(Command::Move {
+                    features: vec![Feature::Building(BuildingId(1))],
+                    dx: 0.5,
+                    dy: 0.0,
+                }),
+            );
+        }
+        assert_eq!(s.undo.len(), 150);
+        for _ in 0..150 {
+            s = reduce(s, Action::Undo);
+        }
+        assert_eq!(*s.plan.0, demo_plan());
+        let _ = StairwellId(0);
+    }
 }

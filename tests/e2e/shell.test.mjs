@@ -30,7 +30,7 @@ async function open(locale, viewport = { width: 1280, height: 800 }) {
 test('opens on the demo community with its buildings on the plan', async () => {
   const { context, page, errors } = await open('zh-CN');
   await assert.doesNotReject(page.getByText(demo.community.name).first().waitFor());
-  const plan = page.getByRole('img', { name: new RegExp(demo.community.name) });
+  const plan = page.getByRole('application', { name: new RegExp(demo.community.name) });
   assert.equal(await plan.count(), 1);
   for (const b of demo.community.buildings) {
     const label = page.locator('svg.site-plan .building-label', { hasText: b.name });
@@ -62,6 +62,8 @@ test('the language switch changes the title to English and back, and is remember
 test('an English browser starts in English; the phone layout shows plan and summary', async () => {
   const { context, page, errors } = await open('en-US', { width: 390, height: 844 });
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Renovation Planner');
+  assert.ok(await page.locator('svg.site-plan').isVisible(), 'the plan is visible');
+  await page.getByRole('tab', { name: 'Summary' }).click();
   assert.ok(await page.getByRole('heading', { name: 'Summary' }).isVisible());
   await page.screenshot({ path: `${SHOTS}/shell-en-phone.png`, fullPage: true });
   assert.deepEqual(errors, []);

@@ -1,0 +1,1034 @@
+//! Every edit of a plan is a [`Command`] applied by [`apply`], which validates it and leaves
+//! the plan unchanged when it is refused. The interface's reducer only calls this and records
+//! the error; undo and redo keep whole plans.
+
+use super::catalog::Catalog;
+use super::geometry::{check_simple_polygon, vertex_centroid, Pt};
+use super::model::*;
+use super::money::Area;
+use super::optimise::Must;
+use super::takeoff::{check_target, TakeoffError};
+use super::validate::limits;
+use serde::{Deserialize, Serialize};
+
+/// Something on the site plan that can be selected, moved or deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    /// A building (with its stairwells).
+    Building(BuildingId),
+    /// A drawn area.
+    Area(FeatureId),
+    /// A pipe run.
+    Pipe(FeatureId),
+    /// A point.
+    Point(FeatureId),
+}
+
+/// The editable properties of a building; the stairwells and households are generated from
+/// them (rooms `101`, `102`, … per stairwell).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BuildingProps {
+    /// Name.
+    pub name: String,
+    /// Storeys.
+    pub floors: u8,
+    /// Storey height, m.
+    pub storey_height_m: f64,
+    /// Year built.
+    pub year_built: u16,
+    /// Condition 1-5.
+    pub condition: u8,
+    /// Number of stairwells.
+    pub stairwells: u8,
+    /// Households per floor in each stairwell.
+    pub households_per_floor: u8,
+    /// Exclusive area of each household, m².
+    pub area_per_household_m2: f64,
+}
+
+impl BuildingProps {
+    /// The properties of an existing building (households per floor and area from its first
+    /// stairwell).
+    pub fn of(b: &Building) -> Self {
+        let first = b.stairwells.first();
+        let per_floor = first.map_or(0, |s| {
+            s.households.iter().filter(|h| h.floor == 1).count().max(1)
+        });
+        let area = first
+            .and_then(|s| s.households.first())
+            .map_or(70.0, |h| h.area_m2.m2());
+        BuildingProps {
+            name: b.name.clone(),
+            floors: b.floors,
+            storey_height_m: b.storey_height_m,
+            year_built: b.year_built,
+            condition: b.condition,
+            stairwells: b.stairwells.len() as u8,
+            households_per_floor: per_floor as u8,
+            area_per_household_m2: area,
+        }
+    }
+
+    /// A typical walk-up: 6 floors of 2.9 m, 1990, fair condition, 2 stairwells of 2 flats a
+    /// floor of 75 m².
+    pub fn typical(name: &str) -> Self {
+        BuildingProps {
+            name: name.to_string(),
+            floors: 6,
+            storey_height_m: 2.9,
+            year_built: 1990,
+            condition: 3,
+            stairwells: 2,
+            households_per_floor: 2,
+            area_per_household_m2: 75.0,
+        }
+    }
+}
+
+/// An edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "command")]
+pub enum Command {
+    /// Adds a building with generated stairwells and households.
+    AddBuilding {
+        /// Outline.
+        footprint: Vec<Pt>,
+        /// Properties.
+        props: BuildingProps,
+    },
+    /// Changes a building's properties; stairwells and households are regenerated when their
+    /// numbers or the floors change (votes of households that no longer exist are dropped).
+    UpdateBuilding {
+        /// Which.
+        id: BuildingId,
+        /// New properties.
+        props: BuildingProps,
+    },
+    /// Adds a drawn area.
+    AddArea {
+        /// Kind.
+        kind: AreaKind,
+        /// Name.
+        name: String,
+        /// Outline.
+        polygon: Vec<Pt>,
+    },
+    /// Adds a pipe run.
+    AddPipe {
+        /// Kind.
+        kind: PipeKind,
+        /// Name.
+        name: String,
+        /// Run.
+        path: Vec<Pt>,
+    },
+    /// Adds a point.
+    AddPoint {
+        /// Kind.
+        kind: PointKind,
+        /// Name.
+        name: String,
+        /// Where.
+        position: Pt,
+    },
+    /// Moves features by (dx, dy) metres.
+    Move {
+        /// What.
+        features: Vec<Feature>,
+        /// East, m.
+        dx: f64,
+        /// South, m.
+        dy: f64,
+    },
+    /// Replaces the outline or run of a feature (resize, rotate, reshape).
+    SetShape {
+        /// Which.
+        feature: Feature,
+        /// New points.
+        points: Vec<Pt>,
+    },
+    /// Renames a feature.
+    Rename {
+        /// Which.
+        feature: Feature,
+        /// New name.
+        name: String,
+    },
+    /// Deletes features and every placement on them.
+    Delete {
+        /// What.
+        features: Vec<Feature>,
+    },
+    /// Copies features, offset by (dx, dy), with new ids.
+    Duplicate {
+        /// What.
+        features: Vec<Feature>,
+        /// East, m.
+        dx: f64,
+        /// South, m.
+        dy: f64,
+    },
+    /// Places a catalog item on a target in the current scenario.
+    Place {
+        /// Catalog id.
+        item: String,
+        /// Where.
+        target: Target,
+    },
+    /// Removes placements from the current scenario.
+    Unplace {
+        /// Which.
+        placements: Vec<PlacementId>,
+    },
+    /// Sets or clears a placement's typed-in quantity.
+    SetQuantity {
+        /// Which.
+        placement: PlacementId,
+        /// The quantity, or `None` for the take-off.
+        quantity: Option<f64>,
+    },
+    /// Forces a placement in or out of optimised selections.
+    SetMust {
+        /// Which.
+        placement: PlacementId,
+        /// Free, do or not.
+        must: Must,
+    },
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "error")]
+pub enum EditError {
+    /// The thing to edit does not exist.
+    NotFound,
+    /// A name is empty or too long.
+    BadName,
+    /// A number is out of its range.
+    OutOfRange {
+        /// Which field.
+        field: String,
+    },
+    /// An outline crosses itself or has too few points.
+    BadShape,
+    /// The catalog has no such item.
+    UnknownItem,
+    /// The item cannot go on this kind of target.
+    WrongTarget {
+        /// The item.
+        item: String,
+        /// What it needs (the first kind it accepts).
+        needs: TargetKind,
+    },
+    /// The same item is already on this target.
+    AlreadyPlaced,
+    /// Too many of something.
+    TooMany,
+}
+
+fn next_id<T: Copy>(ids: impl Iterator<Item = T>, get: impl Fn(T) -> u32) -> u32 {
+    ids.map(get).max().unwrap_or(0) + 1
+}
+
+fn check_name(name: &str) -> Result<(), EditError> {
+    if name.trim().is_empty() || name.chars().count() > limits::NAME_CHARS {
+        Err(EditError::BadName)
+    } else {
+        Ok(())
+    }
+}
+
+fn check_props(p: &BuildingProps) -> Result<(), EditError> {
+    check_name(&p.name)?;
+    let range = |ok: bool, field: &str| {
+        if ok {
+            Ok(())
+        } else {
+            Err(EditError::OutOfRange {
+                field: field.to_string(),
+            })
+        }
+    };
+    range(
+        (limits::FLOORS.0..=limits::FLOORS.1).contains(&p.floors),
+        "floors",
+    )?;
+    range(
+        (limits::STOREY_HEIGHT_M.0..=limits::STOREY_HEIGHT_M.1).contains(&p.storey_height_m),
+        "storey_height_m",
+    )?;
+    range(
+        (limits::YEAR.0..=limits::YEAR.1).contains(&p.year_built),
+        "year_built",
+    )?;
+    range(
+        (limits::CONDITION.0..=limits::CONDITION.1).contains(&p.condition),
+        "condition",
+    )?;
+    range((1..=20).contains(&p.stairwells), "stairwells")?;
+    range(
+        (1..=12).contains(&p.households_per_floor),
+        "households_per_floor",
+    )?;
+    range(
+        p.area_per_household_m2.is_finite() && (10.0..=1_000.0).contains(&p.area_per_household_m2),
+        "area_per_household_m2",
+    )?;
+    Ok(())
+}
+
+fn check_shape(points: &[Pt], closed: bool) -> Result<(), EditError> {
+    if points.len() > limits::POINTS
+        || points
+            .iter()
+            .any(|p| !p.is_finite() || p.x.abs() > limits::COORD_M || p.y.abs() > limits::COORD_M)
+    {
+        return Err(EditError::BadShape);
+    }
+    if closed {
+        check_simple_polygon(points).map_err(|_| EditError::BadShape)
+    } else if points.len() < 2 {
+        Err(EditError::BadShape)
+    } else {
+        Ok(())
+    }
+}
+
+/// Stairwells for a building: evenly along the longest edge's side facing the centroid's
+/// south, entrances marked at the footprint's edge.
+fn stairwells_for(
+    plan: &Plan,
+    footprint: &[Pt],
+    props: &BuildingProps,
+    keep: &[Stairwell],
+) -> Vec<Stairwell> {
+    let mut next_s = next_id(
+        plan.community
+            .buildings
+            .iter()
+            .flat_map(|b| b.stairwells.iter().map(|s| s.id)),
+        |i| i.0,
+    );
+    let mut next_h = next_id(plan.community.households().map(|h| h.id), |i| i.0);
+    // Entrances along the edge from vertex 3 to 2 for rectangles drawn top-left first (the
+    // "south" side), else spread along the first edge.
+    let (a, b) = if footprint.len() == 4 {
+        (footprint[3], footprint[2])
+    } else {
+        (footprint[0], footprint[1 % footprint.len()])
+    };
+    let area = Area::from_m2(props.area_per_household_m2).unwrap_or(Area(7_500));
+    (0..props.stairwells)
+        .map(|k| {
+            let t = (f64::from(k) + 0.5) / f64::from(props.stairwells);
+            let position = Pt::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+            let id = keep.get(usize::from(k)).map_or_else(
+                || {
+                    let id = StairwellId(next_s);
+                    next_s += 1;
+                    id
+                },
+                |s| s.id,
+            );
+            let households = (1..=props.floors)
+                .flat_map(|f| (1..=props.households_per_floor).map(move |u| (f, u)))
+                .map(|(f, u)| {
+                    let id = HouseholdId(next_h);
+                    next_h += 1;
+                    Household {
+                        id,
+                        room: format!("{f}{u:02}"),
+                        floor: f,
+                        area_m2: area,
+                        owner: String::new(),
+                    }
+                })
+                .collect();
+            Stairwell {
+                id,
+                name: format!("{}单元", k + 1),
+                position,
+                households,
+            }
+        })
+        .collect()
+}
+
+fn translate(p: Pt, dx: f64, dy: f64) -> Pt {
+    Pt::new(p.x + dx, p.y + dy)
+}
+
+/// Removes placements on `targets` from every scenario, and votes and ratings of matters that
+/// no longer exist anywhere.
+fn drop_placements_on(plan: &mut Plan, targets: &[Target]) {
+    for s in &mut plan.scenarios {
+        let gone: Vec<PlacementId> = s
+            .items
+            .iter()
+            .filter(|p| targets.contains(&p.target))
+            .map(|p| p.id)
+            .collect();
+        s.items.retain(|p| !gone.contains(&p.id));
+        for p in &mut s.items {
+            p.requires.retain(|r| !gone.contains(r));
+        }
+    }
+    prune_matters(plan);
+}
+
+/// Drops votes, tallies and ratings of matters no scenario has, and votes of households that
+/// no longer exist.
+fn prune_matters(plan: &mut Plan) {
+    let live: std::collections::HashSet<String> = plan
+        .scenarios
+        .iter()
+        .flat_map(|s| s.items.iter().map(Placement::matter_key))
+        .collect();
+    let households: std::collections::HashSet<HouseholdId> =
+        plan.community.households().map(|h| h.id).collect();
+    plan.votes.retain(|k, _| live.contains(k));
+    for v in plan.votes.values_mut() {
+        v.retain(|h, _| households.contains(h));
+    }
+    plan.votes.retain(|_, v| !v.is_empty());
+    plan.tallies.retain(|k, _| live.contains(k));
+    plan.priority.ratings.retain(|k, _| live.contains(k));
+}
+
+fn targets_of(plan: &Plan, f: Feature) -> Vec<Target> {
+    match f {
+        Feature::Building(id) => {
+            let mut t = vec![Target::Building(id)];
+            if let Some(b) = plan.community.building(id) {
+                t.extend(b.stairwells.iter().map(|s| Target::Stairwell(s.id)));
+            }
+            t
+        }
+        Feature::Area(id) => vec![Target::Area(id)],
+        Feature::Pipe(id) => vec![Target::Pipe(id)],
+        Feature::Point(id) => vec![Target::Point(id)],
+    }
+}
+
+/// What an edit created, for the interface to select it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Applied {
+    /// New features.
+    pub features: Vec<Feature>,
+    /// New placements.
+    pub placements: Vec<PlacementId>,
+}
+
+/// Applies `cmd` to `plan`. On error the plan is unchanged.
+pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
+    let mut out = Applied::default();
+    let c = &plan.community;
+    match cmd {
+        Command::AddBuilding { footprint, props } => {
+            check_props(props)?;
+            check_shape(footprint, true)?;
+            if c.buildings.len() >= limits::FEATURES {
+                return Err(EditError::TooMany);
+            }
+            let id = BuildingId(next_id(c.buildings.iter().map(|b| b.id), |i| i.0));
+            let stairwells = stairwells_for(plan, footprint, props, &[]);
+            plan.community.buildings.push(Building {
+                id,
+                name: props.name.trim().to_string(),
+                footprint: footprint.clone(),
+                floors: props.floors,
+                storey_height_m: props.storey_height_m,
+                year_built: props.year_built,
+                condition: props.condition,
+                stairwells,
+            });
+            out.features.push(Feature::Building(id));
+        }
+        Command::UpdateBuilding { id, props } => {
+            check_props(props)?;
+            let b = c.building(*id).ok_or(EditError::NotFound)?;
+            let old = BuildingProps::of(b);
+            let regenerate = old.floors != props.floors
+                || old.stairwells != props.stairwells
+                || old.households_per_floor != props.households_per_floor
+                || (old.area_per_household_m2 - props.area_per_household_m2).abs() > 0.004;
+            let footprint = b.footprint.clone();
+            let keep = b.stairwells.clone();
+            let new_stairwells = if regenerate {
+                // New households (the old ones leave with their votes); stairwells keep their
+                // ids and marks where they still exist.
+                let mut tmp = plan.clone();
+                if let Some(tb) = tmp.community.buildings.iter_mut().find(|x| x.id == *id) {
+                    tb.stairwells.clear();
+                }
+                let mut s = stairwells_for(&tmp, &footprint, props, &keep);
+                for (new, old) in s.iter_mut().zip(&keep) {
+                    new.position = old.position;
+                    new.name.clone_from(&old.name);
+                }
+                Some(s)
+            } else {
+                None
+            };
+            let removed: Vec<Target> = match &new_stairwells {
+                Some(s) => keep
+                    .iter()
+                    .filter(|o| !s.iter().any(|n| n.id == o.id))
+                    .map(|o| Target::Stairwell(o.id))
+                    .collect(),
+                None => Vec::new(),
+            };
+            if let Some(b) = plan.community.buildings.iter_mut().find(|x| x.id == *id) {
+                b.name = props.name.trim().to_string();
+                b.floors = props.floors;
+                b.storey_height_m = props.storey_height_m;
+                b.year_built = props.year_built;
+                b.condition = props.condition;
+                if let Some(s) = new_stairwells {
+                    b.stairwells = s;
+                }
+            }
+            drop_placements_on(plan, &removed);
+        }
+        Command::AddArea {
+            kind,
+            name,
+            polygon,
+        } => {
+            check_shape(polygon, true)?;
+            let id = FeatureId(next_id(c.areas.iter().map(|a| a.id), |i| i.0));
+            plan.community.areas.push(SiteArea {
+                id,
+                kind: *kind,
+                name: name.trim().to_string(),
+                polygon: polygon.clone(),
+            });
+            out.features.push(Feature::Area(id));
+        }
+        Command::AddPipe { kind, name, path } => {
+            check_shape(path, false)?;
+            let id = FeatureId(next_id(c.pipes.iter().map(|a| a.id), |i| i.0));
+            plan.community.pipes.push(PipeRun {
+                id,
+                kind: *kind,
+                name: name.trim().to_string(),
+                path: path.clone(),
+            });
+            out.features.push(Feature::Pipe(id));
+        }
+        Command::AddPoint {
+            kind,
+            name,
+            position,
+        } => {
+            check_shape(&[*position, *position], false)?;
+            let id = FeatureId(next_id(c.points.iter().map(|a| a.id), |i| i.0));
+            plan.community.points.push(PointFeature {
+                id,
+                kind: *kind,
+                name: name.trim().to_string(),
+                position: *position,
+            });
+            out.features.push(Feature::Point(id));
+        }
+        Command::Move { features, dx, dy } => {
+            if !dx.is_finite() || !dy.is_finite() {
+                return Err(EditError::BadShape);
+            }
+            let mut next = plan.clone();
+            for f in features {
+                let cc = &mut next.community;
+                match *f {
+                    Feature::Building(id) => {
+                        let b = cc
+                            .buildings
+                            .iter_mut()
+                            .find(|x| x.id == id)
+                            .ok_or(EditError::NotFound)?;
+                        b.footprint = b
+                            .footprint
+                            .iter()
+                            .map(|&p| translate(p, *dx, *dy))
+                            .collect();
+                        for s in &mut b.stairwells {
+                            s.position = translate(s.position, *dx, *dy);
+                        }
+                        check_shape(&b.footprint, true)?;
+                    }
+                    Feature::Area(id) => {
+                        let a = cc
+                            .areas
+                            .iter_mut()
+                            .find(|x| x.id == id)
+                            .ok_or(EditError::NotFound)?;
+                        a.polygon = a.polygon.iter().map(|&p| translate(p, *dx, *dy)).collect();
+                        check_shape(&a.polygon, true)?;
+                    }
+                    Feature::Pipe(id) => {
+                        let r = cc
+                            .pipes
+                            .iter_mut()
+                            .find(|x| x.id == id)
+                            .ok_or(EditError::NotFound)?;
+                        r.path = r.path.iter().map(|&p| translate(p, *dx, *dy)).collect();
+                        check_shape(&r.path, false)?;
+                    }
+                    Feature::Point(id) => {
+                        let p = cc
+                            .points
+                            .iter_mut()
+                            .find(|x| x.id == id)
+                            .ok_or(EditError::NotFound)?;
+                        p.position = translate(p.position, *dx, *dy);
+                        check_shape(&[p.position, p.position], false)?;
+                    }
+                }
+            }
+            *plan = next;
+        }
+        Command::SetShape { feature, points } => {
+            let cc = &mut plan.community;
+            match *feature {
+                Feature::Building(id) => {
+                    check_shape(points, true)?;
+                    let b = cc
+                        .buildings
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?;
+                    // Stairwell marks follow the outline: moved by the centroid's shift.
+                    let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(points));
+                    for s in &mut b.stairwells {
+                        s.position = translate(s.position, c1.x - c0.x, c1.y - c0.y);
+                    }
+                    b.footprint.clone_from(points);
+                }
+                Feature::Area(id) => {
+                    check_shape(points, true)?;
+                    let a = cc
+                        .areas
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?;
+                    a.polygon.clone_from(points);
+                }
+                Feature::Pipe(id) => {
+                    check_shape(points, false)?;
+                    let r = cc
+                        .pipes
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?;
+                    r.path.clone_from(points);
+                }
+                Feature::Point(id) => {
+                    let &[p] = points.as_slice() else {
+                        return Err(EditError::BadShape);
+                    };
+                    check_shape(&[p, p], false)?;
+                    let x = cc
+                        .points
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?;
+                    x.position = p;
+                }
+            }
+        }
+        Command::Rename { feature, name } => {
+            check_name(name)?;
+            let name = name.trim().to_string();
+            let cc = &mut plan.community;
+            match *feature {
+                Feature::Building(id) => {
+                    cc.buildings
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?
+                        .name = name
+                }
+                Feature::Area(id) => {
+                    cc.areas
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?
+                        .name = name
+                }
+                Feature::Pipe(id) => {
+                    cc.pipes
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?
+                        .name = name
+                }
+                Feature::Point(id) => {
+                    cc.points
+                        .iter_mut()
+                        .find(|x| x.id == id)
+                        .ok_or(EditError::NotFound)?
+                        .name = name
+                }
+            }
+        }
+        Command::Delete { features } => {
+            let targets: Vec<Target> = features.iter().flat_map(|&f| targets_of(plan, f)).collect();
+            let cc = &mut plan.community;
+            for f in features {
+                match *f {
+                    Feature::Building(id) => cc.buildings.retain(|x| x.id != id),
+                    Feature::Area(id) => cc.areas.retain(|x| x.id != id),
+                    Feature::Pipe(id) => cc.pipes.retain(|x| x.id != id),
+                    Feature::Point(id) => cc.points.retain(|x| x.id != id),
+                }
+            }
+            drop_placements_on(plan, &targets);
+        }
+        Command::Duplicate { features, dx, dy } => {
+            for f in features {
+                let added = match *f {
+                    Feature::Building(id) => {
+                        let b = plan.community.building(id).ok_or(EditError::NotFound)?;
+                        let props = BuildingProps::of(b);
+                        let footprint: Vec<Pt> = b
+                            .footprint
+                            .iter()
+                            .map(|&p| translate(p, *dx, *dy))
+                            .collect();
+                        let marks: Vec<Pt> = b
+                            .stairwells
+                            .iter()
+                            .map(|s| translate(s.position, *dx, *dy))
+                            .collect();
+                        let a = apply(plan, &Command::AddBuilding { footprint, props })?;
+                        if let Some(Feature::Building(nid)) = a.features.first() {
+                            if let Some(nb) =
+                                plan.community.buildings.iter_mut().find(|x| x.id == *nid)
+                            {
+                                for (s, m) in nb.stairwells.iter_mut().zip(marks) {
+                                    s.position = m;
+                                }
+                            }
+                        }
+                        a
+                    }
+                    Feature::Area(id) => {
+                        let a = plan.community.area(id).ok_or(EditError::NotFound)?;
+                        let cmd = Command::AddArea {
+                            kind: a.kind,
+                            name: a.name.clone(),
+                            polygon: a.polygon.iter().map(|&p| translate(p, *dx, *dy)).collect(),
+                        };
+                        apply(plan, &cmd)?
+                    }
+                    Feature::Pipe(id) => {
+                        let r = plan.community.pipe(id).ok_or(EditError::NotFound)?;
+                        let cmd = Command::AddPipe {
+                            kind: r.kind,
+                            name: r.name.clone(),
+                            path: r.path.iter().map(|&p| translate(p, *dx, *dy)).collect(),
+                        };
+                        apply(plan, &cmd)?
+                    }
+                    Feature::Point(id) => {
+                        let x = plan.community.point(id).ok_or(EditError::NotFound)?;
+                        let cmd = Command::AddPoint {
+                            kind: x.kind,
+                            name: x.name.clone(),
+                            position: translate(x.position, *dx, *dy),
+                        };
+                        apply(plan, &cmd)?
+                    }
+                };
+                out.features.extend(added.features);
+            }
+        }
+        Command::Place { item, target } => {
+            let catalog = Catalog::for_plan(plan);
+            let it = catalog.get(item).ok_or(EditError::UnknownItem)?;
+            match check_target(&plan.community, it, *target) {
+                Ok(()) => {}
+                Err(TakeoffError::MissingTarget) => return Err(EditError::NotFound),
+                Err(TakeoffError::WrongTarget(_)) => {
+                    return Err(EditError::WrongTarget {
+                        item: item.clone(),
+                        needs: it.targets.first().copied().unwrap_or(TargetKind::Community),
+                    })
+                }
+            }
+            let current = plan.current_scenario;
+            let s = plan
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == current)
+                .ok_or(EditError::NotFound)?;
+            if s.items
+                .iter()
+                .any(|p| p.item == *item && p.target == *target)
+            {
+                return Err(EditError::AlreadyPlaced);
+            }
+            if s.items.len() >= limits::PLACEMENTS {
+                return Err(EditError::TooMany);
+            }
+            let id = PlacementId(next_id(s.items.iter().map(|p| p.id), |i| i.0));
+            s.items.push(Placement::new(id, item.clone(), *target));
+            out.placements.push(id);
+        }
+        Command::Unplace { placements } => {
+            let current = plan.current_scenario;
+            let s = plan
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == current)
+                .ok_or(EditError::NotFound)?;
+            if !placements
+                .iter()
+                .all(|id| s.items.iter().any(|p| p.id == *id))
+            {
+                return Err(EditError::NotFound);
+            }
+            s.items.retain(|p| !placements.contains(&p.id));
+            for p in &mut s.items {
+                p.requires.retain(|r| !placements.contains(r));
+            }
+            prune_matters(plan);
+        }
+        Command::SetQuantity {
+            placement,
+            quantity,
+        } => {
+            if let Some(q) = quantity {
+                if !q.is_finite() || !(0.0..=limits::QUANTITY).contains(q) {
+                    return Err(EditError::OutOfRange {
+                        field: "quantity".into(),
+                    });
+                }
+            }
+            let current = plan.current_scenario;
+            let p = plan
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == current)
+                .and_then(|s| s.items.iter_mut().find(|p| p.id == *placement))
+                .ok_or(EditError::NotFound)?;
+            p.quantity_override = quantity.map(|q| super::geometry::round_to(q, 100.0));
+        }
+        Command::SetMust { placement, must } => {
+            let current = plan.current_scenario;
+            let p = plan
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == current)
+                .and_then(|s| s.items.iter_mut().find(|p| p.id == *placement))
+                .ok_or(EditError::NotFound)?;
+            p.must = *must;
+        }
+    }
+    Ok(out)
+}
+
+/// The nearest round coordinate on a grid of `step` metres.
+pub fn snap(p: Pt, step: f64) -> Pt {
+    if step <= 0.0 {
+        return p;
+    }
+    Pt::new((p.x / step).round() * step, (p.y / step).round() * step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::geometry::rect;
+    use crate::core::plan_file::{load_str, to_json};
+    use crate::core::validate::validate;
+
+    fn demo() -> Plan {
+        load_str(crate::core::DEMO_JSON).unwrap().plan
+    }
+
+    fn ok(plan: &mut Plan, cmd: Command) -> Applied {
+        let a = apply(plan, &cmd).unwrap_or_else(|e| panic!("{cmd:?}: {e:?}"));
+        assert_eq!(validate(plan), vec![], "after {cmd:?}");
+        a
+    }
+
+    #[test]
+    fn adding_a_building_generates_households() {
+        let mut p = demo();
+        let before = p.community.household_count();
+        let a = ok(
+            &mut p,
+            Command::AddBuilding {
+                footprint: rect(150.0, 10.0, 30.0, 11.0, 0.0),
+                props: BuildingProps::typical("7号楼"),
+            },
+        );
+        assert_eq!(a.features, vec![Feature::Building(BuildingId(7))]);
+        assert_eq!(p.community.household_count(), before + 24);
+        let b = p.community.building(BuildingId(7)).unwrap();
+        assert_eq!(b.stairwells.len(), 2);
+        assert_eq!(b.stairwells[0].households[0].room, "101");
+        // The plan still round-trips.
+        assert_eq!(load_str(&to_json(&p)).unwrap().plan, p);
+    }
+
+    #[test]
+    fn placing_checks_the_target() {
+        let mut p = demo();
+        let a = ok(
+            &mut p,
+            Command::Place {
+                item: "elevator".into(),
+                target: Target::Stairwell(StairwellId(21)),
+            },
+        );
+        assert_eq!(a.placements.len(), 1);
+        let e = apply(
+            &mut p,
+            &Command::Place {
+                item: "elevator".into(),
+                target: Target::Area(FeatureId(1)),
+            },
+        );
+        assert_eq!(
+            e,
+            Err(EditError::WrongTarget {
+                item: "elevator".into(),
+                needs: TargetKind::Stairwell
+            })
+        );
+        let again = apply(
+            &mut p,
+            &Command::Place {
+                item: "elevator".into(),
+                target: Target::Stairwell(StairwellId(21)),
+            },
+        );
+        assert_eq!(again, Err(EditError::AlreadyPlaced));
+    }
+
+    #[test]
+    fn moving_and_refused_edits_leave_the_plan_valid() {
+        let mut p = demo();
+        let before = p.clone();
+        ok(
+            &mut p,
+            Command::Move {
+                features: vec![Feature::Building(BuildingId(1))],
+                dx: 2.0,
+                dy: -1.0,
+            },
+        );
+        let b = p.community.building(BuildingId(1)).unwrap();
+        assert_eq!(b.footprint[0], Pt::new(10.0, 11.0));
+        assert_eq!(b.stairwells[0].position, Pt::new(17.5, 22.0));
+        // A bow-tie outline is refused and changes nothing.
+        let snapshot = p.clone();
+        let bad = Command::SetShape {
+            feature: Feature::Building(BuildingId(1)),
+            points: vec![
+                Pt::new(0.0, 0.0),
+                Pt::new(10.0, 10.0),
+                Pt::new(10.0, 0.0),
+                Pt::new(0.0, 10.0),
+            ],
+        };
+        assert_eq!(apply(&mut p, &bad), Err(EditError::BadShape));
+        assert_eq!(p, snapshot);
+        assert_ne!(p, before);
+    }
+
+    #[test]
+    fn deleting_a_building_removes_its_placements_and_votes() {
+        let mut p = demo();
+        ok(
+            &mut p,
+            Command::Delete {
+                features: vec![Feature::Building(BuildingId(1))],
+            },
+        );
+        assert!(p.scenarios.iter().all(|s| s.items.iter().all(|x| !matches!(
+            x.target,
+            Target::Building(BuildingId(1)) | Target::Stairwell(StairwellId(11..=13))
+        ))));
+        assert!(!p.votes.contains_key("elevator@stairwell:11"));
+        assert!(p.votes.contains_key("elevator@stairwell:51"));
+    }
+
+    #[test]
+    fn updating_a_building_regenerates_households_when_counts_change() {
+        let mut p = demo();
+        let mut props = BuildingProps::of(p.community.building(BuildingId(5)).unwrap());
+        assert_eq!(
+            (props.floors, props.stairwells, props.households_per_floor),
+            (6, 2, 2)
+        );
+        props.name = "五号楼".into();
+        ok(
+            &mut p,
+            Command::UpdateBuilding {
+                id: BuildingId(5),
+                props: props.clone(),
+            },
+        );
+        assert!(
+            p.votes.contains_key("elevator@stairwell:51"),
+            "same households keep votes"
+        );
+        props.floors = 7;
+        ok(
+            &mut p,
+            Command::UpdateBuilding {
+                id: BuildingId(5),
+                props,
+            },
+        );
+        let b = p.community.building(BuildingId(5)).unwrap();
+        assert_eq!(b.household_count(), 28);
+        assert_eq!(
+            b.stairwells[0].id,
+            StairwellId(51),
+            "stairwells keep their ids"
+        );
+        assert!(
+            !p.votes.contains_key("elevator@stairwell:51"),
+            "old households' votes dropped"
+        );
+        let bad = BuildingProps {
+            floors: 0,
+            ..BuildingProps::typical("x")
+        };
+        assert_eq!(
+            apply(
+                &mut p,
+                &Command::UpdateBuilding {
+                    id: BuildingId(5),
+                    props: bad
+                }
+            ),
+            Err(EditError::OutOfRange {
+                field: "floors".into()
+            })
+        );
+    }
+
+    #[test]
+    fn duplicate_and_snap() {
+        let mut p = demo();
+        let a = ok(
+            &mut p,
+            Command::Duplicate {
+                features: vec![
+                    Feature::Building(BuildingId(3)),
+                    Feature::Area(FeatureId(6)),
+                ],
+                dx: 0.0,
+                dy: 130.0,
+            },
+        );
+        assert_eq!(a.features.len(), 2);
+        assert_eq!(snap(Pt::new(10.4, 9.6), 1.0), Pt::new(10.0, 10.0));
+        assert_eq!(snap(Pt::new(10.26, -0.26), 0.5), Pt::new(10.5, -0.5));
+    }
+}

@@ -1,0 +1,234 @@
+//! Every number explainable: sentences, in the user's language, saying how a quantity was
+//! taken off the plan and how a household's share was computed ("why is my share ¥39,000?").
+
+use super::catalog::Unit;
+use super::format::{money_exact, number, percent_bp, Lang};
+use super::funding::{Basis, BurdenLine};
+use super::takeoff::{Derivation, Quantity};
+
+fn unit_str(u: Unit, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => u.names().0,
+        Lang::En => u.names().1,
+    }
+}
+
+/// How a quantity was found, e.g. "perimeter 144.0 m × 6 floors × 2.9 m = 2,505.6 m²".
+pub fn quantity(q: &Quantity, unit: Unit, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let u = unit_str(unit, lang);
+    let v = number(q.value(), 2);
+    match &q.derivation {
+        Derivation::Households { count } => {
+            if zh {
+                format!("服务 {count} 户")
+            } else {
+                format!("{count} households served")
+            }
+        }
+        Derivation::Stairwells { count } => {
+            if zh {
+                format!("{count} 个单元")
+            } else {
+                format!("{count} stairwells")
+            }
+        }
+        Derivation::Buildings { count } => {
+            if zh {
+                format!("{count} 栋楼")
+            } else {
+                format!("{count} buildings")
+            }
+        }
+        Derivation::Roof { buildings, area_m2 } => {
+            let a = number(*area_m2, 1);
+            match (zh, *buildings) {
+                (true, 1) => format!("屋面面积 = 楼栋占地面积 {a} m²"),
+                (true, n) => format!("屋面面积 = {n} 栋楼占地面积之和 {a} m²"),
+                (false, 1) => format!("roof = the building's footprint, {a} m²"),
+                (false, n) => format!("roof = footprints of {n} buildings, {a} m²"),
+            }
+        }
+        Derivation::Facade {
+            perimeter_m,
+            floors,
+            storey_height_m,
+        } => {
+            let (p, h) = (number(*perimeter_m, 1), number(*storey_height_m, 2));
+            if zh {
+                format!("外墙面积 = 周长 {p} m × {floors} 层 × 层高 {h} m = {v} m²")
+            } else {
+                format!("facade = perimeter {p} m × {floors} floors × {h} m = {v} m²")
+            }
+        }
+        Derivation::FacadeSum { buildings } => {
+            if zh {
+                format!("{buildings} 栋楼外墙面积(周长 × 层数 × 层高)之和 {v} m²")
+            } else {
+                format!(
+                    "facades (perimeter × floors × storey height) of {buildings} buildings, {v} m²"
+                )
+            }
+        }
+        Derivation::FloorArea {
+            footprint_m2,
+            floors,
+        } => {
+            let f = number(*footprint_m2, 1);
+            if zh {
+                format!("建筑面积 = 占地 {f} m² × {floors} 层 = {v} m²")
+            } else {
+                format!("floor area = footprint {f} m² × {floors} floors = {v} m²")
+            }
+        }
+        Derivation::FloorAreaSum { buildings } => {
+            if zh {
+                format!("{buildings} 栋楼建筑面积之和 {v} m²")
+            } else {
+                format!("floor areas of {buildings} buildings, {v} m²")
+            }
+        }
+        Derivation::DrawnArea { area_m2 } => {
+            let a = number(*area_m2, 1);
+            if zh {
+                format!("按图量得面积 {a} m²")
+            } else {
+                format!("area measured on the plan, {a} m²")
+            }
+        }
+        Derivation::DrawnLength { length_m } => {
+            let l = number(*length_m, 1);
+            if zh {
+                format!("按图量得长度 {l} m")
+            } else {
+                format!("length measured on the plan, {l} m")
+            }
+        }
+        Derivation::Count => {
+            if zh {
+                format!("计 {v} {u}")
+            } else {
+                format!("{v} {u}")
+            }
+        }
+        Derivation::Entered { default } => {
+            let d = number(*default, 2);
+            if zh {
+                format!("默认 {d} {u},可按实际输入")
+            } else {
+                format!("default {d} {u}; type the real quantity")
+            }
+        }
+        Derivation::Manual { derived } => {
+            let d = number(*derived, 2);
+            if zh {
+                format!("手动输入 {v} {u}(按平面图计算为 {d})")
+            } else {
+                format!("typed in: {v} {u} (the plan gives {d})")
+            }
+        }
+    }
+}
+
+/// How one line of a household's burden was computed.
+pub fn burden_line(line: &BurdenLine, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let amount = money_exact(line.amount);
+    match &line.basis {
+        Basis::Area {
+            area_m2,
+            pool_area_m2,
+            pool_households,
+            residents_part,
+        } => {
+            let (a, pa, r) = (
+                number(area_m2.m2(), 2),
+                number(pool_area_m2.m2(), 2),
+                money_exact(*residents_part),
+            );
+            if zh {
+                format!("居民承担 {r},按专有面积在 {pool_households} 户间分摊:{a} m² ÷ {pa} m² × {r} = {amount}")
+            } else {
+                format!("residents pay {r}, shared by exclusive area among {pool_households} households: {a} m² ÷ {pa} m² × {r} = {amount}")
+            }
+        }
+        Basis::Floor {
+            floor,
+            coefficient_bp,
+            area_m2,
+            weight,
+            weight_sum,
+            residents_part,
+            compensation,
+        } => {
+            let k = percent_bp(*coefficient_bp);
+            let a = number(area_m2.m2(), 2);
+            let r = money_exact(*residents_part);
+            let share = if *weight_sum > 0 {
+                *weight as f64 / *weight_sum as f64 * 100.0
+            } else {
+                0.0
+            };
+            let comp = if compensation.0 != 0 {
+                if zh {
+                    format!(",另得低层补偿 {}", money_exact(*compensation))
+                } else {
+                    format!(
+                        ", less {} compensation to this floor",
+                        money_exact(*compensation)
+                    )
+                }
+            } else {
+                String::new()
+            };
+            if zh {
+                format!("加装电梯居民承担 {r}(扣除补贴后),按楼层系数 × 面积分摊:{floor} 层系数 {k} × {a} m²,占 {:.2}%,合 {amount}{comp}", share)
+            } else {
+                format!("residents pay {r} for the elevator (after subsidy), shared by floor coefficient × area: floor {floor}, coefficient {k} × {a} m² = {:.2}% of the weights, {amount}{comp}", share)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::PlacementId;
+    use crate::core::money::{Area, Money};
+
+    #[test]
+    fn facade_explains_its_arithmetic() {
+        let q = Quantity {
+            centi: 250_560,
+            derivation: Derivation::Facade {
+                perimeter_m: 144.0,
+                floors: 6,
+                storey_height_m: 2.9,
+            },
+        };
+        assert_eq!(
+            quantity(&q, Unit::SquareMetre, Lang::Zh),
+            "外墙面积 = 周长 144.0 m × 6 层 × 层高 2.90 m = 2,505.60 m²"
+        );
+        assert!(quantity(&q, Unit::SquareMetre, Lang::En).starts_with("facade = perimeter 144.0 m"));
+    }
+
+    #[test]
+    fn an_area_share_shows_the_division() {
+        let line = BurdenLine {
+            placement: PlacementId(1),
+            item: "facade_repair".into(),
+            amount: Money::yuan(39_000),
+            basis: Basis::Area {
+                area_m2: Area(9_000),
+                pool_area_m2: Area(90_000),
+                pool_households: 10,
+                residents_part: Money::yuan(390_000),
+            },
+        };
+        assert_eq!(
+            burden_line(&line, Lang::Zh),
+            "居民承担 ¥390,000,按专有面积在 10 户间分摊:90.00 m² ÷ 900.00 m² × ¥390,000 = ¥39,000"
+        );
+    }
+}

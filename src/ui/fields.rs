@@ -1,0 +1,186 @@
+//! Form fields that never break Chinese input: the input is uncontrolled while the user types
+//! (its value is set only when the edited object changes), it is checked as the user types but
+//! not during IME composition, and the value is committed on `change` (Enter or leaving the
+//! field), one undo step per commit.
+
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Tracks IME composition on an input (Yew has no composition listeners): returns the flag,
+/// true between `compositionstart` and `compositionend`; `on_end` gets the text when a
+/// composition ends.
+#[hook]
+pub fn use_ime(node: NodeRef, on_end: Callback<String>) -> Rc<RefCell<bool>> {
+    let composing = use_mut_ref(|| false);
+    {
+        let composing = composing.clone();
+        use_effect_with(node, move |node| {
+            let target = node.cast::<web_sys::Element>();
+            let listeners = target.map(|el| {
+                let c1 = composing.clone();
+                let start =
+                    EventListener::new(&el, "compositionstart", move |_| *c1.borrow_mut() = true);
+                let c2 = composing.clone();
+                let node = node.clone();
+                let end = EventListener::new(&el, "compositionend", move |_| {
+                    *c2.borrow_mut() = false;
+                    if let Some(i) = node.cast::<HtmlInputElement>() {
+                        on_end.emit(i.value());
+                    }
+                });
+                (start, end)
+            });
+            move || drop(listeners)
+        });
+    }
+    composing
+}
+
+/// Turns full-width digits, point and minus (typed with a Chinese IME) into ASCII.
+pub fn ascii_digits(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Parses a number typed by a person, within `min..=max`.
+pub fn parse_number(s: &str, min: f64, max: f64) -> Option<f64> {
+    let v: f64 = ascii_digits(s).parse().ok()?;
+    (v.is_finite() && (min..=max).contains(&v)).then_some(v)
+}
+
+/// Properties of [`Field`].
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    /// Element id (for the label and for focusing).
+    pub id: AttrValue,
+    /// Label text.
+    pub label: AttrValue,
+    /// The stored value; setting a different one replaces what is in the input.
+    pub value: AttrValue,
+    /// Called with the new text when the user commits a valid value.
+    pub on_commit: Callback<String>,
+    /// Numeric range, for number fields.
+    #[prop_or_default]
+    pub range: Option<(f64, f64)>,
+    /// Shown when the text is invalid.
+    #[prop_or_default]
+    pub error: AttrValue,
+    /// Input mode hint for phone keyboards.
+    #[prop_or_default]
+    pub decimal: bool,
+}
+
+/// A labelled input, checked as you type and committed on change.
+#[component]
+pub fn Field(props: &FieldProps) -> Html {
+    let input = use_node_ref();
+    let invalid = use_state(|| false);
+    {
+        // Put the stored value in the input when it changes (another object, undo, …).
+        let input = input.clone();
+        let invalid = invalid.clone();
+        use_effect_with(props.value.clone(), move |v| {
+            if let Some(el) = input.cast::<HtmlInputElement>() {
+                if el.value() != v.as_str() {
+                    el.set_value(v);
+                }
+            }
+            invalid.set(false);
+        });
+    }
+    let valid = {
+        let range = props.range;
+        Rc::new(move |s: &str| match range {
+            Some((lo, hi)) => parse_number(s, lo, hi).is_some(),
+            None => !s.trim().is_empty() && s.chars().count() <= 200,
+        })
+    };
+    let composing = {
+        let invalid = invalid.clone();
+        let valid = valid.clone();
+        use_ime(
+            input.clone(),
+            Callback::from(move |text: String| invalid.set(!valid(&text))),
+        )
+    };
+    let oninput = {
+        let invalid = invalid.clone();
+        let valid = valid.clone();
+        Callback::from(move |e: InputEvent| {
+            if *composing.borrow() {
+                return;
+            }
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                invalid.set(!valid(&el.value()));
+            }
+        })
+    };
+    let onchange = {
+        let on_commit = props.on_commit.clone();
+        let invalid = invalid.clone();
+        let value = props.value.clone();
+        Callback::from(move |e: Event| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let text = el.value();
+            if valid(&text) {
+                invalid.set(false);
+                if text != value.as_str() {
+                    on_commit.emit(text);
+                }
+            } else {
+                invalid.set(true);
+            }
+        })
+    };
+    let err_id = format!("{}-err", props.id);
+    html! {
+        <div class={classes!("field", (*invalid).then_some("invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <input
+                id={props.id.clone()}
+                ref={input}
+                type="text"
+                inputmode={if props.decimal { "decimal" } else { "text" }}
+                autocomplete="off"
+                aria-invalid={(*invalid).to_string()}
+                aria-describedby={err_id.clone()}
+                {oninput}
+                {onchange}
+            />
+            <span id={err_id} class="field-error" role="status">{ if *invalid { props.error.clone() } else { AttrValue::default() } }</span>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_digits_are_understood() {
+        assert_eq!(ascii_digits("１２．５"), "12.5");
+        assert_eq!(parse_number(" ６ ", 1.0, 40.0), Some(6.0));
+        assert_eq!(parse_number("0", 1.0, 40.0), None);
+        assert_eq!(parse_number("六", 1.0, 40.0), None);
+        assert_eq!(parse_number("2.9", 2.0, 6.0), Some(2.9));
+    }
+}

@@ -1,0 +1,440 @@
+//! The properties panel for the selection: a building's form (validated as you type, committed
+//! on change), an area's, pipe's or point's name and measure, a stairwell's items, and a placed
+//! item's quantity with how it was found, its cost range, priority with its breakdown, consent
+//! and funding.
+
+use super::fields::{parse_number, Field};
+use super::i18n::{class_name, t, unit_name, Key, Lang};
+use super::palette::{class_css, item_name};
+use super::state::{use_app, AppHandle, PlanRef, Sel};
+use crate::core::catalog::Catalog;
+use crate::core::command::{BuildingProps, Command, Feature};
+use crate::core::consent::Status;
+use crate::core::decide;
+use crate::core::evaluate::{evaluate_with, Evaluation};
+use crate::core::explain;
+use crate::core::format::{money_compact, money_exact, number};
+use crate::core::geometry::{polygon_area_m2, polyline_length_m};
+use crate::core::model::{PlacementId, Plan, Target};
+use crate::core::optimise::Must;
+use crate::core::priority::Priorities;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Evaluation and priorities of the current scenario, recomputed when the plan changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    /// Costs, funding, consent.
+    pub eval: Option<Evaluation>,
+    /// Priorities.
+    pub priorities: Option<Priorities>,
+    /// The catalog.
+    pub catalog: Catalog,
+}
+
+/// Computes everything the panels show for the current scenario.
+pub fn compute(plan: &Plan) -> Computed {
+    let catalog = Catalog::for_plan(plan);
+    let scenario = plan.scenario();
+    let eval = evaluate_with(plan, &catalog, scenario).ok();
+    let priorities = decide::basis(plan, scenario).ok().map(|b| b.priorities);
+    Computed {
+        eval,
+        priorities,
+        catalog,
+    }
+}
+
+/// The shared computation, compared by identity (it is recomputed only when the plan changes).
+#[derive(Debug, Clone)]
+pub struct ComputedRef(pub Rc<Computed>);
+
+impl PartialEq for ComputedRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Computes once per plan, for the context.
+#[hook]
+pub fn use_compute(plan: PlanRef) -> ComputedRef {
+    let c = use_memo(plan, |p| compute(&p.0));
+    ComputedRef(c)
+}
+
+/// The shared computation from context (computed on the spot outside the app).
+#[hook]
+pub fn use_computed() -> Rc<Computed> {
+    let ctx = use_context::<ComputedRef>();
+    let app = use_app();
+    match ctx {
+        Some(c) => c.0,
+        None => Rc::new(compute(&app.state().plan.0)),
+    }
+}
+
+/// A label for a target.
+pub fn target_label(plan: &Plan, target: Target, lang: Lang) -> String {
+    let c = &plan.community;
+    match target {
+        Target::Community => match lang {
+            Lang::Zh => "整个小区".into(),
+            Lang::En => "Whole community".into(),
+        },
+        Target::Building(id) => c.building(id).map_or_else(String::new, |b| b.name.clone()),
+        Target::Stairwell(id) => c
+            .stairwell(id)
+            .map_or_else(String::new, |(b, s)| format!("{} {}", b.name, s.name)),
+        Target::Area(id) => c.area(id).map_or_else(String::new, |a| a.name.clone()),
+        Target::Pipe(id) => c.pipe(id).map_or_else(String::new, |p| p.name.clone()),
+        Target::Point(id) => c.point(id).map_or_else(String::new, |p| p.name.clone()),
+    }
+}
+
+fn criterion_name(id: &str, plan: &Plan, lang: Lang) -> String {
+    let pair = match id {
+        "safety" => ("安全与紧迫性", "Safety and urgency"),
+        "households" => ("受益户数", "Households benefited"),
+        "demand" => ("居民需求", "Resident demand"),
+        "condition" => ("房屋状况", "Building condition"),
+        "cost_effectiveness" => ("性价比", "Cost-effectiveness"),
+        other => {
+            return plan
+                .priority
+                .custom
+                .iter()
+                .find(|c| c.id == other)
+                .map_or_else(
+                    || other.to_string(),
+                    |c| match lang {
+                        Lang::Zh => c.name_zh.clone(),
+                        Lang::En => c.name_en.clone(),
+                    },
+                );
+        }
+    };
+    super::i18n::pick(lang, pair).to_string()
+}
+
+/// Properties of [`Properties`].
+#[derive(Properties, PartialEq)]
+pub struct PropertiesProps {}
+
+/// The properties panel.
+#[component]
+pub fn Properties(_props: &PropertiesProps) -> Html {
+    let app = use_app();
+    let s = app.state();
+    let lang = s.lang;
+    let computed = use_computed();
+    let body = match s.selection.len() {
+        0 => html! { <p class="hint">{ t(lang, Key::NothingSelected) }</p> },
+        1 => match s.selection[0] {
+            Sel::Feature(Feature::Building(id)) => building_form(&app, id),
+            Sel::Feature(f) => feature_info(&app, &computed, f),
+            Sel::Stairwell(id) => items_here(&app, &computed, Target::Stairwell(id)),
+            Sel::Placement(id) => placement_info(&app, &computed, id),
+        },
+        n => html! {
+            <p>{ format!("{} {n}", t(lang, Key::SelectedCount)) }</p>
+        },
+    };
+    html! {
+        <section class="properties" aria-labelledby="props-title">
+            <h2 id="props-title">{ t(lang, Key::Properties) }</h2>
+            { body }
+        </section>
+    }
+}
+
+fn building_form(app: &AppHandle, id: crate::core::model::BuildingId) -> Html {
+    let s = app.state();
+    let lang = s.lang;
+    let Some(b) = s.plan.0.community.building(id) else {
+        return html! {};
+    };
+    let props = BuildingProps::of(b);
+    let commit = |apply: fn(&mut BuildingProps, &str)| {
+        let app = app.clone();
+        let props = props.clone();
+        Callback::from(move |text: String| {
+            let mut p = props.clone();
+            apply(&mut p, &text);
+            app.edit(Command::UpdateBuilding { id, props: p });
+        })
+    };
+    let num = |v: f64| {
+        AttrValue::from(
+            number(v, 2)
+                .replace(',', "")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string(),
+        )
+    };
+    let err = t(lang, Key::Invalid);
+    let key = format!("b{}", id.0);
+    html! {
+        <form class="form" key={key} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <Field id="prop-name" label={t(lang, Key::Name)} value={AttrValue::from(props.name.clone())} error={err}
+                on_commit={commit(|p, v| p.name = v.trim().to_string())} />
+            <Field id="prop-floors" label={t(lang, Key::Floors)} value={num(f64::from(props.floors))} range={Some((1.0, 40.0))} decimal=true error={err}
+                on_commit={commit(|p, v| p.floors = parse_number(v, 1.0, 40.0).map_or(p.floors, |x| x.round() as u8))} />
+            <Field id="prop-height" label={t(lang, Key::StoreyHeight)} value={num(props.storey_height_m)} range={Some((2.0, 6.0))} decimal=true error={err}
+                on_commit={commit(|p, v| p.storey_height_m = parse_number(v, 2.0, 6.0).map_or(p.storey_height_m, |x| (x * 100.0).round() / 100.0))} />
+            <Field id="prop-year" label={t(lang, Key::YearBuilt)} value={num(f64::from(props.year_built))} range={Some((1900.0, 2100.0))} decimal=true error={err}
+                on_commit={commit(|p, v| p.year_built = parse_number(v, 1900.0, 2100.0).map_or(p.year_built, |x| x.round() as u16))} />
+            <Field id="prop-stairwells" label={t(lang, Key::StairwellCount)} value={num(f64::from(props.stairwells))} range={Some((1.0, 20.0))} decimal=true error={err}
+                on_commit={commit(|p, v| p.stairwells = parse_number(v, 1.0, 20.0).map_or(p.stairwells, |x| x.round() as u8))} />
+            <Field id="prop-perfloor" label={t(lang, Key::HouseholdsPerFloor)} value={num(f64::from(props.households_per_floor))} range={Some((1.0, 12.0))} decimal=true error={err}
+                on_commit={commit(|p, v| p.households_per_floor = parse_number(v, 1.0, 12.0).map_or(p.households_per_floor, |x| x.round() as u8))} />
+            <Field id="prop-area" label={t(lang, Key::AreaPerHousehold)} value={num(props.area_per_household_m2)} range={Some((10.0, 1000.0))} decimal=true error={err}
+                on_commit={commit(|p, v| p.area_per_household_m2 = parse_number(v, 10.0, 1000.0).unwrap_or(p.area_per_household_m2))} />
+            <Field id="prop-condition" label={t(lang, Key::Condition)} value={num(f64::from(props.condition))} range={Some((1.0, 5.0))} decimal=true error={err}
+                on_commit={commit(|p, v| p.condition = parse_number(v, 1.0, 5.0).map_or(p.condition, |x| x.round() as u8))} />
+            <p class="facts-line">{ format!("{}: {} · {} {}", t(lang, Key::Households), b.household_count(), t(lang, Key::Area), format!("{} m²", number(b.footprint_m2(), 1))) }</p>
+        </form>
+    }
+}
+
+fn feature_info(app: &AppHandle, computed: &Computed, f: Feature) -> Html {
+    let s = app.state();
+    let lang = s.lang;
+    let c = &s.plan.0.community;
+    let (name, measure) = match f {
+        Feature::Area(id) => match c.area(id) {
+            Some(a) => (
+                a.name.clone(),
+                format!(
+                    "{} {} m²",
+                    t(lang, Key::Area),
+                    number(polygon_area_m2(&a.polygon), 1)
+                ),
+            ),
+            None => return html! {},
+        },
+        Feature::Pipe(id) => match c.pipe(id) {
+            Some(p) => (
+                p.name.clone(),
+                format!(
+                    "{} {} m",
+                    t(lang, Key::Length),
+                    number(polyline_length_m(&p.path), 1)
+                ),
+            ),
+            None => return html! {},
+        },
+        Feature::Point(id) => match c.point(id) {
+            Some(p) => (p.name.clone(), String::new()),
+            None => return html! {},
+        },
+        Feature::Building(_) => return html! {},
+    };
+    let on_commit = {
+        let app = app.clone();
+        Callback::from(move |v: String| {
+            app.edit(Command::Rename {
+                feature: f,
+                name: v,
+            })
+        })
+    };
+    let target = match f {
+        Feature::Area(id) => Target::Area(id),
+        Feature::Pipe(id) => Target::Pipe(id),
+        Feature::Point(id) => Target::Point(id),
+        Feature::Building(id) => Target::Building(id),
+    };
+    html! {
+        <div class="form">
+            <Field id="prop-name" label={t(lang, Key::Name)} value={AttrValue::from(name)} error={t(lang, Key::Invalid)} {on_commit} />
+            <p class="facts-line">{ measure }</p>
+            { items_here(app, computed, target) }
+        </div>
+    }
+}
+
+fn items_here(app: &AppHandle, computed: &Computed, target: Target) -> Html {
+    let s = app.state();
+    let lang = s.lang;
+    let items: Vec<_> = s
+        .plan
+        .0
+        .scenario()
+        .items
+        .iter()
+        .filter(|p| p.target == target)
+        .collect();
+    let rows = items.iter().map(|p| {
+        let id = p.id;
+        let app = app.clone();
+        let class = computed.catalog.get(&p.item).map(|i| i.class);
+        html! {
+            <li key={p.id.0}>
+                <button type="button" class={classes!("link", class.map(class_css))} onclick={Callback::from(move |_| app.select(vec![Sel::Placement(id)]))}>
+                    { item_name(&computed.catalog, &p.item, lang) }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <h3>{ format!("{} · {}", t(lang, Key::ItemsHere), target_label(&s.plan.0, target, lang)) }</h3>
+            if items.is_empty() {
+                <p class="hint">{ t(lang, Key::DragToPlace) }</p>
+            } else {
+                <ul class="items-here">{ for rows }</ul>
+            }
+        </>
+    }
+}
+
+fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html {
+    let s = app.state();
+    let lang = s.lang;
+    let plan = &s.plan.0;
+    let Some(p) = plan.scenario().items.iter().find(|p| p.id == id) else {
+        return html! {};
+    };
+    let Some(item) = computed.catalog.get(&p.item) else {
+        return html! {};
+    };
+    let ev = computed.eval.as_ref();
+    let line = ev.and_then(|e| e.costs.lines.iter().find(|l| l.placement == id));
+    let score = computed
+        .priorities
+        .as_ref()
+        .and_then(|pr| pr.items.iter().find(|x| x.placement == id));
+    let consent = ev.and_then(|e| e.consent.iter().find(|c| c.placement == id));
+    let funding = ev.and_then(|e| e.funding.lines.iter().find(|l| l.placement == id));
+    let unit = unit_name(lang, item.unit);
+    let quantity = line.map(|l| {
+        let value = AttrValue::from(if l.quantity.is_manual() { number(l.quantity.value(), 2).replace(',', "") } else { String::new() });
+        let on_commit = {
+            let app = app.clone();
+            Callback::from(move |v: String| {
+                app.edit(Command::SetQuantity { placement: id, quantity: parse_number(&v, 0.0, 1.0e9) })
+            })
+        };
+        let reset = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| app.edit(Command::SetQuantity { placement: id, quantity: None }))
+        };
+        html! {
+            <div class="quantity">
+                <p><strong>{ format!("{}: {} {unit}", t(lang, Key::Quantity), number(l.quantity.value(), 2)) }</strong></p>
+                <p class="explain">{ explain::quantity(&l.quantity, item.unit, lang) }</p>
+                <Field id="prop-qty" label={format!("{} ({unit})", t(lang, Key::QuantityTyped))} value={value} range={Some((0.0, 1.0e9))} decimal=true error={t(lang, Key::Invalid)} {on_commit} />
+                if l.quantity.is_manual() {
+                    <button type="button" onclick={reset}>{ t(lang, Key::UseTakeoff) }</button>
+                }
+            </div>
+        }
+    });
+    let cost = line.map(|l| {
+        html! {
+            <dl class="kv">
+                <dt>{ t(lang, Key::Cost) }</dt>
+                <dd data-testid="placement-cost">{ money_compact(l.total.likely, lang) }</dd>
+                <dt>{ t(lang, Key::CostRange) }</dt>
+                <dd>{ format!("{} – {}", money_compact(l.total.low, lang), money_compact(l.total.high, lang)) }</dd>
+                <dt>{ super::i18n::pick(lang, ("单价(可能)", "Unit price (likely)")) }</dt>
+                <dd>{ format!("{}/{unit}", money_exact(l.unit_cost.likely)) }</dd>
+            </dl>
+        }
+    });
+    let priority = score.map(|sc| {
+        let parts = sc.parts.iter().map(|pt| {
+            html! {
+                <li>
+                    <span class="crit">{ criterion_name(&pt.criterion, plan, lang) }{ if pt.manual { " ✎" } else { "" } }</span>
+                    <span class="bar" aria-hidden="true"><span style={format!("width:{:.1}%", pt.rating * 100.0)}></span></span>
+                    <span class="pts">{ format!("{:.1}", pt.points) }</span>
+                </li>
+            }
+        });
+        html! {
+            <>
+                <h3>{ format!("{} {:.1} / 100", t(lang, Key::Priority), sc.score) }</h3>
+                <ul class="breakdown">{ for parts }</ul>
+            </>
+        }
+    });
+    let consent_html = consent.map(|c| {
+        let r = &c.result;
+        let status = match r.status {
+            Status::Passed => super::i18n::pick(lang, ("已通过", "Passed")).to_string(),
+            Status::NotVoted => super::i18n::pick(lang, ("尚未表决", "Not yet voted")).to_string(),
+            Status::CannotPass => super::i18n::pick(lang, ("无法通过", "Cannot pass")).to_string(),
+            Status::ShortBy { households } => match lang {
+                Lang::Zh => format!("还差 {households} 户同意"),
+                Lang::En => format!("Short by {households} households"),
+            },
+        };
+        let who = match lang {
+            Lang::Zh => format!("{} 户中 {} 户参与、{} 户同意", r.eligible_households, r.participating_households, r.agree_households),
+            Lang::En => format!("{} of {} households took part, {} agree", r.participating_households, r.eligible_households, r.agree_households),
+        };
+        html! {
+            <>
+                <h3>{ t(lang, Key::Consent) }</h3>
+                <p class={classes!("consent", if r.passed() { "ok" } else { "pending" })}>{ status }</p>
+                <p class="explain">{ who }</p>
+            </>
+        }
+    });
+    let funding_html = funding.map(|f| {
+        let rows = f.parts.iter().map(|(src, m)| html! { <li><span>{ super::i18n::pick(lang, src.names()) }</span><span class="amount">{ money_compact(*m, lang) }</span></li> });
+        html! {
+            <>
+                <h3>{ t(lang, Key::Funding) }</h3>
+                <ul class="sources">{ for rows }</ul>
+            </>
+        }
+    });
+    let must = {
+        let app = app.clone();
+        let current = p.must;
+        let opt = move |m: Must, key: Key| {
+            let app = app.clone();
+            html! {
+                <label class="radio">
+                    <input type="radio" name="must" checked={current == m} onchange={Callback::from(move |_| app.edit(Command::SetMust { placement: id, must: m }))} />
+                    { t(lang, key) }
+                </label>
+            }
+        };
+        html! {
+            <fieldset class="must">
+                <legend>{ t(lang, Key::Must) }</legend>
+                { opt(Must::Free, Key::MustFree) }
+                { opt(Must::Do, Key::MustDo) }
+                { opt(Must::Not, Key::MustNot) }
+            </fieldset>
+        }
+    };
+    let remove = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.edit(Command::Unplace {
+                placements: vec![id],
+            })
+        })
+    };
+    html! {
+        <div class="placement" key={format!("pl{}", id.0)}>
+            <p class={classes!("item-title", class_css(item.class))}>
+                <span class="class-tag">{ class_name(lang, item.class) }</span>
+                <strong>{ item.name(lang) }</strong>
+            </p>
+            <p class="explain">{ format!("@ {}", target_label(plan, p.target, lang)) }</p>
+            { for quantity }
+            { for cost }
+            { for priority }
+            { for consent_html }
+            { for funding_html }
+            { must }
+            <button type="button" class="danger" onclick={remove}>{ t(lang, Key::Remove) }</button>
+        </div>
+    }
+}
