@@ -22,6 +22,7 @@ pub mod plan_file;
 pub mod priority;
 pub mod risk;
 pub mod select;
+pub mod store;
 pub mod takeoff;
 pub mod validate;
 pub mod yardstick;

@@ -7,10 +7,14 @@ use super::editor::PlanEditor;
 use super::i18n::{t, Key, Lang};
 use super::palette::{refusal_text, Palette};
 use super::properties::{use_compute, ComputedRef, Properties};
-use super::state::{use_app, AppContext, AppState, Notice};
-use super::storage;
+use super::state::{use_app, Action, AppContext, AppHandle, AppState, Notice, SaveState};
+use super::storage::{self, LocalKv};
 use super::summary::Summary;
+use crate::core::plan_file::to_json;
+use crate::core::store::{self, SaveError};
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -48,9 +52,8 @@ pub fn Header() -> Html {
             </div>
             <div class="community">
                 <span class="community-name">{ s.plan.0.community.name.clone() }</span>
-                if s.is_demo {
-                    <span class="badge">{ t(lang, Key::DemoBadge) }</span>
-                }
+                <span class="badge" hidden={!s.is_demo}>{ t(lang, Key::DemoBadge) }</span>
+                <SaveIndicator />
             </div>
             <LangSwitch />
         </header>
@@ -66,6 +69,9 @@ pub fn NoticeBar() -> Html {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
     let text = match &notice {
+        Notice::ReadOnly => t(lang, Key::ReadOnlyNotice).to_string(),
+        Notice::SavedProjectUnreadable => t(lang, Key::SavedProjectUnreadable).to_string(),
+        Notice::Copied => t(lang, Key::Copied).to_string(),
         Notice::Refused(e) => refusal_text(&app, e),
         Notice::NothingToUndo => t(lang, Key::NothingToUndo).to_string(),
         Notice::SelectTargetFirst => t(lang, Key::SelectTargetFirst).to_string(),
@@ -82,6 +88,259 @@ pub fn NoticeBar() -> Html {
                 <button type="button" aria-label={t(lang, Key::Close)} onclick={close}>{ "✕" }</button>
             </div>
         </div>
+    }
+}
+
+/// "Saved at HH:MM", "Saving…" or a warning, in the header.
+#[component]
+pub fn SaveIndicator() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let text = match app.state().save {
+        SaveState::Demo => t(lang, Key::DemoNotSaved).to_string(),
+        SaveState::Pending => t(lang, Key::Saving).to_string(),
+        SaveState::Saved(0) => String::new(),
+        SaveState::Saved(ms) => {
+            let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+            super::i18n::saved_at(lang, d.get_hours(), d.get_minutes())
+        }
+        SaveState::Full | SaveState::Failed | SaveState::Conflict(_) => "⚠".to_string(),
+        SaveState::ReadOnly => "🔒".to_string(),
+    };
+    html! { <span class="save-state" data-testid="save-state" role="status">{ text }</span> }
+}
+
+/// The plan as a file name: the community's name and the date.
+pub fn file_name(plan: &crate::core::model::Plan, ext: &str) -> String {
+    let d = js_sys::Date::new_0();
+    let name: String = plan
+        .community
+        .name
+        .chars()
+        .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
+    format!(
+        "{name}-{:04}{:02}{:02}.{ext}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Exports the plan file (or copies it where downloads do not work).
+pub fn export_plan(app: &AppHandle) {
+    let plan = app.state().plan.0.clone();
+    let text = to_json(&plan);
+    if super::files::in_app_browser()
+        || !super::files::download(&file_name(&plan, "json"), "application/json", &text)
+    {
+        let app = app.clone();
+        super::files::copy(text, move |ok| {
+            if ok {
+                app.notify(Notice::Copied);
+            }
+        });
+    }
+}
+
+/// Storage problems and conflicts, with what the user can do.
+#[component]
+pub fn SaveBanner() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let s = app.state();
+    let export = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| export_plan(&app))
+    };
+    let (text, actions) = match s.save {
+        SaveState::Full => (t(lang, Key::StorageFull), html! {}),
+        SaveState::Failed => (t(lang, Key::StorageFailed), html! {}),
+        SaveState::ReadOnly => (t(lang, Key::ReadOnlyBanner), html! {}),
+        SaveState::Conflict(_) => {
+            let theirs = {
+                let app = app.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let Some(id) = app.state().project.clone() else {
+                        return;
+                    };
+                    if let Ok((plan, rev, read_only)) = store::open(&LocalKv, &id) {
+                        app.dispatch(Action::Open {
+                            plan: Box::new(plan),
+                            project: Some(id),
+                            rev,
+                            read_only,
+                        });
+                    }
+                })
+            };
+            let mine = {
+                let app = app.clone();
+                Callback::from(move |_: MouseEvent| app.dispatch(Action::Detach))
+            };
+            (
+                t(lang, Key::ConflictText),
+                html! {
+                    <>
+                        <button type="button" onclick={theirs}>{ t(lang, Key::LoadTheirs) }</button>
+                        <button type="button" onclick={mine}>{ t(lang, Key::KeepMineAsCopy) }</button>
+                    </>
+                },
+            )
+        }
+        _ => return html! { <div class="banner-slot"></div> },
+    };
+    html! {
+        <div class="banner-slot">
+            <div class="banner" role="alert" data-testid="save-banner">
+                <span>{ text }</span>
+                { actions }
+                <button type="button" onclick={export}>{ t(lang, Key::ExportFile) }</button>
+            </div>
+        </div>
+    }
+}
+
+/// The plan and where it stands, as last rendered, for savers outside the render.
+#[derive(Clone)]
+struct Snapshot {
+    app: AppHandle,
+}
+
+/// Saves the plan now, if a save is due.
+fn persist(snap: &Snapshot) {
+    let s = snap.app.state();
+    if s.save != SaveState::Pending {
+        return;
+    }
+    let mut kv = LocalKv;
+    let now = storage::now_ms();
+    let result = match &s.project {
+        None => store::create(&mut kv, &s.plan.0, now).map(|(id, rev)| (Rc::<str>::from(id), rev)),
+        Some(id) => store::save(&mut kv, id, &s.plan.0, s.rev, now).map(|rev| (id.clone(), rev)),
+    };
+    match result {
+        Ok((project, rev)) => {
+            let _ = store::set_current(
+                &mut kv,
+                &store::Current {
+                    project: project.to_string(),
+                    scenario: s.plan.0.current_scenario.0,
+                },
+            );
+            snap.app.dispatch(Action::Saved {
+                project,
+                rev,
+                at_ms: now,
+            });
+        }
+        Err(SaveError::Conflict { stored, .. }) => snap
+            .app
+            .dispatch(Action::SaveFailed(SaveState::Conflict(stored))),
+        Err(SaveError::Full) => snap.app.dispatch(Action::SaveFailed(SaveState::Full)),
+        Err(SaveError::Failed(_)) => snap.app.dispatch(Action::SaveFailed(SaveState::Failed)),
+    }
+}
+
+/// Autosave: a save 400 ms after the last change, at once when the page is hidden or closed;
+/// and a warning when another tab saves the same project.
+#[component]
+pub fn Autosave() -> Html {
+    let app = use_app();
+    let snap = use_mut_ref(|| None::<Snapshot>);
+    *snap.borrow_mut() = Some(Snapshot { app: app.clone() });
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let snap = snap.clone();
+        let timer = timer.clone();
+        let key = (app.state().plan.clone(), app.state().save);
+        use_effect_with(key, move |(_, save)| {
+            if *save == SaveState::Pending {
+                let snap = snap.clone();
+                *timer.borrow_mut() = Some(Timeout::new(400, move || {
+                    if let Some(s) = snap.borrow().clone() {
+                        persist(&s);
+                    }
+                }));
+            }
+        });
+    }
+    {
+        let snap = snap.clone();
+        let timer = timer.clone();
+        use_effect_with((), move |_| {
+            let flush = {
+                let snap = snap.clone();
+                let timer = timer.clone();
+                Rc::new(move || {
+                    if let Some(t) = timer.borrow_mut().take() {
+                        t.cancel();
+                    }
+                    if let Some(s) = snap.borrow().clone() {
+                        persist(&s);
+                    }
+                })
+            };
+            let win = gloo::utils::window();
+            let doc = gloo::utils::document();
+            let f1 = flush.clone();
+            let on_hide = EventListener::new(&doc, "visibilitychange", move |_| {
+                if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                    f1();
+                }
+            });
+            let f2 = flush.clone();
+            let on_pagehide = EventListener::new(&win, "pagehide", move |_| f2());
+            let on_storage = EventListener::new(&win, "storage", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                let Some(s) = snap.borrow().clone() else {
+                    return;
+                };
+                let state = s.app.state();
+                let Some(id) = state.project.clone() else {
+                    return;
+                };
+                if e.key().as_deref() == Some(format!("rp.project.{id}").as_str()) {
+                    let stored = store::stored_rev(&LocalKv, &id);
+                    if stored > state.rev && state.save != SaveState::ReadOnly {
+                        s.app
+                            .dispatch(Action::SaveFailed(SaveState::Conflict(stored)));
+                    }
+                }
+            });
+            move || drop((on_hide, on_pagehide, on_storage))
+        });
+    }
+    html! {}
+}
+
+/// The state at start: the last open project, else the demo.
+fn initial_state() -> (AppState, bool) {
+    let lang = storage::initial_lang();
+    let kv = LocalKv;
+    let Some(cur) = store::current(&kv) else {
+        return (AppState::new(lang), false);
+    };
+    match store::open(&kv, &cur.project) {
+        Ok((mut plan, rev, read_only)) => {
+            if plan
+                .scenario_by_id(crate::core::model::ScenarioId(cur.scenario))
+                .is_some()
+            {
+                plan.current_scenario = crate::core::model::ScenarioId(cur.scenario);
+            }
+            let mut s = AppState::opened(plan, lang, &cur.project, rev, read_only);
+            if let (false, Some(m)) = (
+                read_only,
+                store::list(&kv).into_iter().find(|m| m.id == cur.project),
+            ) {
+                s.save = SaveState::Saved(m.saved_at_ms);
+            }
+            (s, false)
+        }
+        Err(_) => (AppState::new(lang), true),
     }
 }
 
@@ -238,7 +497,23 @@ struct AppContextHandle(super::state::AppHandle);
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(storage::initial_lang()));
+    let unreadable = use_mut_ref(|| false);
+    let state = {
+        let unreadable = unreadable.clone();
+        use_reducer(move || {
+            let (s, bad) = initial_state();
+            *unreadable.borrow_mut() = bad;
+            s
+        })
+    };
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if *unreadable.borrow() {
+                state.dispatch(Action::Notify(Notice::SavedProjectUnreadable));
+            }
+        });
+    }
     let lang = state.lang;
     use_effect_with(lang, |&lang| {
         storage::save_lang(lang);
@@ -253,8 +528,10 @@ pub fn App() -> Html {
         <ContextProvider<AppContext> context={state}>
             <SkipLinks />
             <Header />
+            <SaveBanner />
             <Workspace />
             <Shortcuts />
+            <Autosave />
         </ContextProvider<AppContext>>
     }
 }

@@ -340,7 +340,29 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     let s = app.state();
     let lang = s.lang;
     let plan = s.plan.clone();
-    let view = use_state(|| View::fit(&plan.0));
+    let project = s.project.clone();
+    let view = {
+        let project = project.clone();
+        let plan = plan.clone();
+        use_state(move || {
+            project
+                .and_then(|id| super::storage::saved_view(&id))
+                .map_or_else(|| View::fit(&plan.0), |[x, y, w, h]| View { x, y, w, h })
+        })
+    };
+    {
+        // Remember the view (for reopening exactly where the user was), a moment after it
+        // stops changing.
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with((*view, project), move |(v, project)| {
+            if let Some(id) = project.clone() {
+                let v = *v;
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(300, move || {
+                    super::storage::save_view(&id, [v.x, v.y, v.w, v.h]);
+                }));
+            }
+        });
+    }
     let svg_ref = use_node_ref();
     let drag = use_mut_ref(|| Drag::None);
     let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
@@ -1094,7 +1116,7 @@ fn render_plan(
         };
         let tr = moving_target.then(|| format!("translate({:.2} {:.2})", off.x, off.y));
         html! {
-            <g key={format!("pl{}", pl.id)} class={classes!("badge", class_css(class), sel_cls(Sel::Placement(pl.id)))} data-hit={format!("pl:{}", pl.id)} data-item={pl.item.clone()}
+            <g key={format!("pl{}", pl.id)} class={classes!("badge", class_css(class), sel_cls(Sel::Placement(pl.id)))} data-hit={format!("pl:{}", pl.id)} data-item={pl.item.clone()} data-target={pl.target.key()}
                 transform={tr} tabindex="0" role="button" aria-label={format!("{name} @ {}", super::properties::target_label(&plan.0, pl.target, lang))}>
                 <title>{ name }</title>
                 <circle cx={format!("{:.2}", pos.x)} cy={format!("{:.2}", pos.y)} r={format!("{r:.2}")} />

@@ -113,6 +113,19 @@ pub enum Key {
     Close,
     SkipToPlan,
     SkipToCatalog,
+    ReadOnlyNotice,
+    SavedProjectUnreadable,
+    Copied,
+    Saving,
+    DemoNotSaved,
+    StorageFull,
+    StorageFailed,
+    ConflictText,
+    LoadTheirs,
+    KeepMineAsCopy,
+    ExportFile,
+    CopyPlan,
+    ReadOnlyBanner,
 }
 
 /// The text of `key` in `lang`.
@@ -239,6 +252,37 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "This picture cannot be read; choose a PNG or JPEG file",
         ),
         K::Close => ("关闭", "Close"),
+        K::ReadOnlyNotice => (
+            "此规划由更新版本的工具保存,只能查看,不能修改",
+            "This plan was saved by a newer planner: it can be viewed, not edited",
+        ),
+        K::SavedProjectUnreadable => (
+            "上次保存的规划无法打开,已显示示例小区;保存的内容未被改动,可导出后反馈",
+            "The last saved plan could not be opened; the demo is shown and the saved copy is kept untouched",
+        ),
+        K::Copied => ("已复制到剪贴板", "Copied to the clipboard"),
+        K::Saving => ("保存中…", "Saving…"),
+        K::DemoNotSaved => ("示例(修改后自动保存)", "Demo (saved once you edit)"),
+        K::StorageFull => (
+            "浏览器存储已满,最新修改只在本窗口中。请导出规划文件保存。",
+            "The browser's storage is full; the latest changes are only in this window. Export the plan file to keep them.",
+        ),
+        K::StorageFailed => (
+            "浏览器不允许保存(可能是隐私模式),最新修改只在本窗口中。请导出规划文件保存。",
+            "The browser does not allow saving (private mode?); the latest changes are only in this window. Export the plan file to keep them.",
+        ),
+        K::ConflictText => (
+            "这个规划在另一个标签页或窗口中被修改并保存了。为避免互相覆盖,本窗口已暂停保存。",
+            "This plan was changed and saved in another tab or window. To avoid overwriting it, this window has stopped saving.",
+        ),
+        K::LoadTheirs => ("载入那个版本", "Load that version"),
+        K::KeepMineAsCopy => ("把本窗口的另存为新规划", "Keep this window's as a new plan"),
+        K::ExportFile => ("导出规划文件", "Export plan file"),
+        K::CopyPlan => ("复制规划到剪贴板", "Copy the plan to the clipboard"),
+        K::ReadOnlyBanner => (
+            "只读:此规划由更新版本的工具保存。请更新后编辑;可以导出文件。",
+            "Read-only: saved by a newer planner. Update to edit; you can still export it.",
+        ),
         K::SkipToPlan => ("跳到平面图", "Skip to the plan"),
         K::SkipToCatalog => ("跳到改造项目库", "Skip to the catalog"),
     };
@@ -253,6 +297,14 @@ pub fn pick(lang: Lang, pair: (&'static str, &'static str)) -> &'static str {
     match lang {
         Lang::Zh => pair.0,
         Lang::En => pair.1,
+    }
+}
+
+/// "Saved at 14:05".
+pub fn saved_at(lang: Lang, hh: u32, mm: u32) -> String {
+    match lang {
+        Lang::Zh => format!("已保存 {hh:02}:{mm:02}"),
+        Lang::En => format!("Saved at {hh:02}:{mm:02}"),
     }
 }
 

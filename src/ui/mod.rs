@@ -4,6 +4,7 @@
 pub mod app;
 pub mod editor;
 pub mod fields;
+pub mod files;
 pub mod i18n;
 pub mod palette;
 pub mod panic;

@@ -51,9 +51,34 @@ pub enum Tool {
     Calibrate,
 }
 
+/// Where the plan stands with its saved copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    /// The untouched demo: nothing to save.
+    Demo,
+    /// Edited; a save is due.
+    Pending,
+    /// Saved at this time (ms since 1970).
+    Saved(u64),
+    /// The browser's storage is full: the plan is safe in this window only.
+    Full,
+    /// The browser's storage refused for another reason.
+    Failed,
+    /// Another tab or window saved a newer version (this revision).
+    Conflict(u64),
+    /// Opened from a newer planner: shown, never saved.
+    ReadOnly,
+}
+
 /// A message for the user, shown briefly.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
+    /// The plan is read-only (made by a newer planner).
+    ReadOnly,
+    /// The saved project could not be opened; the demo is shown and the saved copy kept.
+    SavedProjectUnreadable,
+    /// Copied to the clipboard.
+    Copied,
     /// An edit was refused.
     Refused(EditError),
     /// Nothing to undo or redo.
@@ -105,6 +130,12 @@ pub struct AppState {
     pub notice: Option<(Notice, u32)>,
     /// A traced picture.
     pub trace: Option<Trace>,
+    /// The saved project's id, once saved.
+    pub project: Option<Rc<str>>,
+    /// The revision this window last saved or opened.
+    pub rev: u64,
+    /// Save status.
+    pub save: SaveState,
 }
 
 /// The embedded demo plan. The file is part of the build and covered by native tests, so a
@@ -135,6 +166,23 @@ impl AppState {
             snap: true,
             notice: None,
             trace: None,
+            project: None,
+            rev: 0,
+            save: SaveState::Demo,
+        }
+    }
+
+    /// The state for a saved project.
+    pub fn opened(plan: Plan, lang: Lang, project: &str, rev: u64, read_only: bool) -> Self {
+        AppState {
+            project: Some(Rc::from(project)),
+            rev,
+            save: if read_only {
+                SaveState::ReadOnly
+            } else {
+                SaveState::Saved(0)
+            },
+            ..AppState::with_plan(plan, lang, false)
         }
     }
 
@@ -180,6 +228,30 @@ pub enum Action {
     Dismiss,
     /// Set or clear the traced picture.
     SetTrace(Option<Trace>),
+    /// The plan was saved as `project` revision `rev` at `at_ms`.
+    Saved {
+        /// Project id.
+        project: Rc<str>,
+        /// New revision.
+        rev: u64,
+        /// When.
+        at_ms: u64,
+    },
+    /// Saving failed.
+    SaveFailed(SaveState),
+    /// Replace the plan (open a project, load another tab's version, import).
+    Open {
+        /// The plan.
+        plan: Box<Plan>,
+        /// Its project, if saved.
+        project: Option<Rc<str>>,
+        /// Its revision.
+        rev: u64,
+        /// Shown read-only.
+        read_only: bool,
+    },
+    /// Keep this window's plan as a new project (after a conflict).
+    Detach,
 }
 
 impl AppState {
@@ -202,6 +274,7 @@ impl Reducible for AppState {
         match action {
             Action::SetLang(lang) if lang != self.lang => self.with(|s| s.lang = lang),
             Action::SetLang(_) => self,
+            Action::Edit(_) if self.save == SaveState::ReadOnly => self.notify(Notice::ReadOnly),
             Action::Edit(cmd) => {
                 let mut next = (*self.plan.0).clone();
                 match apply(&mut next, &cmd) {
@@ -216,6 +289,12 @@ impl Reducible for AppState {
                         s.redo = Rc::new(Vec::new());
                         s.plan = PlanRef(Rc::new(next));
                         s.is_demo = false;
+                        if !matches!(
+                            s.save,
+                            SaveState::Conflict(_) | SaveState::Full | SaveState::Failed
+                        ) {
+                            s.save = SaveState::Pending;
+                        }
                         let new: Vec<Sel> = created
                             .features
                             .into_iter()
@@ -247,6 +326,9 @@ impl Reducible for AppState {
                     }),
                 }
             }
+            Action::Undo | Action::Redo if self.save == SaveState::ReadOnly => {
+                self.notify(Notice::ReadOnly)
+            }
             Action::Undo => match self.undo.last() {
                 None => self.notify(Notice::NothingToUndo),
                 Some(prev) => {
@@ -259,6 +341,7 @@ impl Reducible for AppState {
                         s.undo = Rc::new(undo);
                         s.redo = Rc::new(redo);
                         s.plan = PlanRef(prev);
+                        s.save = pending_after(s.save);
                         let plan = s.plan.0.clone();
                         let keep: Vec<Sel> = s
                             .selection
@@ -282,6 +365,7 @@ impl Reducible for AppState {
                         s.undo = Rc::new(undo);
                         s.redo = Rc::new(redo);
                         s.plan = PlanRef(next);
+                        s.save = pending_after(s.save);
                         let plan = s.plan.0.clone();
                         let keep: Vec<Sel> = s
                             .selection
@@ -315,7 +399,57 @@ impl Reducible for AppState {
             Action::Notify(n) => self.notify(n),
             Action::Dismiss => self.with(|s| s.notice = None),
             Action::SetTrace(t) => self.with(|s| s.trace = t),
+            Action::Saved {
+                project,
+                rev,
+                at_ms,
+            } => self.with(|s| {
+                s.project = Some(project);
+                s.rev = rev;
+                if s.save == SaveState::Pending
+                    || matches!(
+                        s.save,
+                        SaveState::Saved(_) | SaveState::Full | SaveState::Failed
+                    )
+                {
+                    s.save = SaveState::Saved(at_ms);
+                }
+            }),
+            Action::SaveFailed(st) => self.with(|s| s.save = st),
+            Action::Open {
+                plan,
+                project,
+                rev,
+                read_only,
+            } => {
+                let lang = self.lang;
+                let trace = self.trace.clone();
+                Rc::new(AppState {
+                    project,
+                    rev,
+                    save: if read_only {
+                        SaveState::ReadOnly
+                    } else {
+                        SaveState::Saved(0)
+                    },
+                    trace,
+                    ..AppState::with_plan(*plan, lang, false)
+                })
+            }
+            Action::Detach => self.with(|s| {
+                s.project = None;
+                s.rev = 0;
+                s.save = SaveState::Pending;
+            }),
         }
+    }
+}
+
+/// The save state after undo or redo: the plan changed, so a save is due.
+fn pending_after(s: SaveState) -> SaveState {
+    match s {
+        SaveState::Conflict(_) | SaveState::Full | SaveState::Failed | SaveState::ReadOnly => s,
+        _ => SaveState::Pending,
     }
 }
 
@@ -405,6 +539,11 @@ impl AppHandle {
     /// Sets the traced picture.
     pub fn set_trace(&self, t: Option<Trace>) {
         self.ctx.dispatch(Action::SetTrace(t));
+    }
+
+    /// Dispatches any action.
+    pub fn dispatch(&self, a: Action) {
+        self.ctx.dispatch(a);
     }
 
     /// Deletes what is selected (features and placements).

@@ -1,0 +1,311 @@
+//! Saved projects in a key-value store (the browser's `localStorage` in the app, a map in
+//! tests): a project list, one record per project with a revision number, and the last open
+//! project. Every write is read back; a save whose base revision is not the stored one is a
+//! conflict (another tab saved in between) and writes nothing, so no work is silently
+//! overwritten.
+
+use super::model::Plan;
+use super::plan_file::{load_str, to_json_compact, LoadError};
+use serde::{Deserialize, Serialize};
+
+/// Why a write failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// The store is full (quota exceeded).
+    Full,
+    /// The store refused for another reason (blocked, private mode…).
+    Failed(String),
+}
+
+/// A key-value store of strings.
+pub trait Kv {
+    /// The value of `key`.
+    fn get(&self, key: &str) -> Option<String>;
+    /// Sets `key`.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError>;
+    /// Removes `key`.
+    fn remove(&mut self, key: &str);
+}
+
+/// An in-memory store with an optional size limit (for tests).
+#[derive(Debug, Clone, Default)]
+pub struct MemoryKv {
+    /// The entries.
+    pub map: std::collections::BTreeMap<String, String>,
+    /// Refuse writes that would make the total larger than this many bytes.
+    pub limit: Option<usize>,
+}
+
+impl Kv for MemoryKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        if let Some(limit) = self.limit {
+            let others: usize = self
+                .map
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if others + key.len() + value.len() > limit {
+                return Err(WriteError::Full);
+            }
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+}
+
+const INDEX: &str = "rp.projects";
+const CURRENT: &str = "rp.current";
+
+fn record_key(id: &str) -> String {
+    format!("rp.project.{id}")
+}
+
+/// A project in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectMeta {
+    /// Stable id.
+    pub id: String,
+    /// Shown name (the community's name when saved).
+    pub name: String,
+    /// Last save, milliseconds since 1970.
+    pub saved_at_ms: u64,
+    /// Revision of the last save.
+    pub rev: u64,
+}
+
+/// What the app reopens: the project and its scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Current {
+    /// Project id.
+    pub project: String,
+    /// Scenario id shown.
+    pub scenario: u32,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab saved revision `stored` after ours (`base`).
+    Conflict {
+        /// The revision we started from.
+        base: u64,
+        /// The revision in the store.
+        stored: u64,
+    },
+    /// The store is full.
+    Full,
+    /// The write failed or did not read back the same.
+    Failed(String),
+}
+
+/// Why a project could not be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenError {
+    /// No such project.
+    Missing,
+    /// The stored text is damaged or from a newer version.
+    Invalid(Box<LoadError>),
+}
+
+/// The project list (empty when absent or unreadable).
+pub fn list(kv: &impl Kv) -> Vec<ProjectMeta> {
+    kv.get(INDEX)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+fn write_index(kv: &mut impl Kv, metas: &[ProjectMeta]) -> Result<(), SaveError> {
+    let text = serde_json::to_string(metas).unwrap_or_default();
+    write_checked(kv, INDEX, &text)
+}
+
+/// Writes and reads back.
+fn write_checked(kv: &mut impl Kv, key: &str, value: &str) -> Result<(), SaveError> {
+    match kv.set(key, value) {
+        Ok(()) => {}
+        Err(WriteError::Full) => return Err(SaveError::Full),
+        Err(WriteError::Failed(m)) => return Err(SaveError::Failed(m)),
+    }
+    if kv.get(key).as_deref() == Some(value) {
+        Ok(())
+    } else {
+        Err(SaveError::Failed("read back differs".into()))
+    }
+}
+
+/// The stored revision of a project (0 when absent).
+pub fn stored_rev(kv: &impl Kv, id: &str) -> u64 {
+    kv.get(&record_key(id))
+        .and_then(|s| s.split('\n').nth(1).and_then(|r| r.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// Opens a project: its plan and revision.
+pub fn open(kv: &impl Kv, id: &str) -> Result<(Plan, u64, bool), OpenError> {
+    let text = kv.get(&record_key(id)).ok_or(OpenError::Missing)?;
+    let mut parts = text.splitn(4, '\n');
+    let (Some("RP1"), Some(rev), Some(_at), Some(plan)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(OpenError::Invalid(Box::new(LoadError {
+            errors: vec![super::error::PlanError::new(
+                "",
+                super::error::ErrorKind::NotAnObject,
+            )],
+            valid_rest: None,
+        })));
+    };
+    let rev = rev.parse().unwrap_or(0);
+    let loaded = load_str(plan).map_err(|e| OpenError::Invalid(Box::new(e)))?;
+    Ok((loaded.plan, rev, loaded.read_only))
+}
+
+/// Saves `plan` as project `id` on top of revision `base`; returns the new revision.
+pub fn save(
+    kv: &mut impl Kv,
+    id: &str,
+    plan: &Plan,
+    base: u64,
+    now_ms: u64,
+) -> Result<u64, SaveError> {
+    let stored = stored_rev(kv, id);
+    if stored != base {
+        return Err(SaveError::Conflict { base, stored });
+    }
+    let rev = base + 1;
+    let record = format!("RP1\n{rev}\n{now_ms}\n{}", to_json_compact(plan));
+    write_checked(kv, &record_key(id), &record)?;
+    let mut metas = list(kv);
+    let meta = ProjectMeta {
+        id: id.to_string(),
+        name: plan.community.name.clone(),
+        saved_at_ms: now_ms,
+        rev,
+    };
+    match metas.iter_mut().find(|m| m.id == id) {
+        Some(m) => *m = meta,
+        None => metas.push(meta),
+    }
+    write_index(kv, &metas)?;
+    Ok(rev)
+}
+
+/// A new project id not yet used: `p` + the time + a counter.
+pub fn new_id(kv: &impl Kv, now_ms: u64) -> String {
+    let metas = list(kv);
+    (0u32..)
+        .map(|k| format!("p{now_ms}{k}"))
+        .find(|id| !metas.iter().any(|m| &m.id == id) && kv.get(&record_key(id)).is_none())
+        .unwrap_or_default()
+}
+
+/// Creates a project from `plan`; returns its id and revision.
+pub fn create(kv: &mut impl Kv, plan: &Plan, now_ms: u64) -> Result<(String, u64), SaveError> {
+    let id = new_id(kv, now_ms);
+    let rev = save(kv, &id, plan, 0, now_ms)?;
+    Ok((id, rev))
+}
+
+/// Deletes a project (record and list entry).
+pub fn delete(kv: &mut impl Kv, id: &str) -> Result<(), SaveError> {
+    kv.remove(&record_key(id));
+    let metas: Vec<ProjectMeta> = list(kv).into_iter().filter(|m| m.id != id).collect();
+    write_index(kv, &metas)?;
+    if current(kv).is_some_and(|c| c.project == id) {
+        kv.remove(CURRENT);
+    }
+    Ok(())
+}
+
+/// The project and scenario last open.
+pub fn current(kv: &impl Kv) -> Option<Current> {
+    kv.get(CURRENT).and_then(|s| serde_json::from_str(&s).ok())
+}
+
+/// Remembers the project and scenario open.
+pub fn set_current(kv: &mut impl Kv, c: &Current) -> Result<(), SaveError> {
+    write_checked(kv, CURRENT, &serde_json::to_string(c).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> Plan {
+        load_str(crate::core::DEMO_JSON).unwrap().plan
+    }
+
+    #[test]
+    fn create_save_open_round_trip() {
+        let mut kv = MemoryKv::default();
+        let plan = demo();
+        let (id, rev) = create(&mut kv, &plan, 1_000).unwrap();
+        assert_eq!(rev, 1);
+        let (back, r, ro) = open(&kv, &id).unwrap();
+        assert_eq!(back, plan);
+        assert_eq!((r, ro), (1, false));
+        let mut edited = plan.clone();
+        edited.community.name = "改名".into();
+        assert_eq!(save(&mut kv, &id, &edited, 1, 2_000), Ok(2));
+        assert_eq!(list(&kv)[0].name, "改名");
+        assert_eq!(list(&kv)[0].saved_at_ms, 2_000);
+        set_current(
+            &mut kv,
+            &Current {
+                project: id.clone(),
+                scenario: 2,
+            },
+        )
+        .unwrap();
+        assert_eq!(current(&kv).unwrap().scenario, 2);
+    }
+
+    #[test]
+    fn a_stale_tab_cannot_overwrite_newer_work() {
+        let mut kv = MemoryKv::default();
+        let (id, _) = create(&mut kv, &demo(), 1).unwrap();
+        // Tab A and tab B both opened revision 1; A saves first.
+        let mut a = demo();
+        a.community.name = "A".into();
+        assert_eq!(save(&mut kv, &id, &a, 1, 2), Ok(2));
+        let mut b = demo();
+        b.community.name = "B".into();
+        assert_eq!(
+            save(&mut kv, &id, &b, 1, 3),
+            Err(SaveError::Conflict { base: 1, stored: 2 })
+        );
+        assert_eq!(open(&kv, &id).unwrap().0.community.name, "A");
+    }
+
+    #[test]
+    fn a_full_store_refuses_and_keeps_the_old_record() {
+        let mut kv = MemoryKv::default();
+        let (id, _) = create(&mut kv, &demo(), 1).unwrap();
+        let used: usize = kv.map.iter().map(|(k, v)| k.len() + v.len()).sum();
+        kv.limit = Some(used + 10);
+        let mut big = demo();
+        big.community.name = "x".repeat(100);
+        assert_eq!(save(&mut kv, &id, &big, 1, 2), Err(SaveError::Full));
+        assert_eq!(open(&kv, &id).unwrap().0, demo());
+    }
+
+    #[test]
+    fn damaged_records_and_deletes() {
+        let mut kv = MemoryKv::default();
+        let (id, _) = create(&mut kv, &demo(), 1).unwrap();
+        let (id2, _) = create(&mut kv, &demo(), 1).unwrap();
+        assert_ne!(id, id2);
+        kv.set(&record_key(&id2), "RP1\n1\n1\n{oops").unwrap();
+        assert!(matches!(open(&kv, &id2), Err(OpenError::Invalid(_))));
+        delete(&mut kv, &id2).unwrap();
+        assert_eq!(list(&kv).len(), 1);
+        assert_eq!(open(&kv, &id2), Err(OpenError::Missing));
+    }
+}

@@ -1,0 +1,57 @@
+//! Files at the edge: downloading a text as a file, or copying it to the clipboard where the
+//! browser cannot download (WeChat's and QQ's in-app browsers).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// True inside WeChat or QQ, whose in-app browsers cannot save `blob:` downloads.
+pub fn in_app_browser() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|ua| ua.contains("MicroMessenger") || ua.contains(" QQ/"))
+}
+
+/// Offers `text` as a download named `name`; false if the browser refused.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let ok = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        })
+        .is_some();
+    // Let the download start before the URL goes.
+    let url2 = url.clone();
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+    })
+    .forget();
+    ok
+}
+
+/// Copies `text` to the clipboard; `done(true)` when it worked.
+pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        done(false);
+        return;
+    };
+    let promise = clip.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(JsFuture::from(promise).await.is_ok());
+    });
+}
