@@ -52,8 +52,8 @@ impl LoadError {
 /// Serialises a plan as readable JSON: objects one field a line, arrays of numbers (points,
 /// outlines) on one line, so a file stays small and diffs well.
 pub fn to_json(plan: &Plan) -> String {
-    // Serialising plain data with string keys cannot fail.
-    let value = serde_json::to_value(plan).unwrap_or(Value::Null);
+    // Through the compact text, so that the plan's serialiser exists once in the bundle.
+    let value: Value = serde_json::from_str(&to_json_compact(plan)).unwrap_or(Value::Null);
     let mut out = String::with_capacity(64 * 1024);
     write_pretty(&value, 0, &mut out);
     out.push('\n');
@@ -100,6 +100,7 @@ fn write_pretty(v: &Value, depth: usize, out: &mut String) {
 
 /// Serialises a plan as compact JSON (share links, autosave).
 pub fn to_json_compact(plan: &Plan) -> String {
+    // Serialising plain data with string keys cannot fail.
     serde_json::to_string(plan).unwrap_or_default()
 }
 
