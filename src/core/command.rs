@@ -195,6 +195,64 @@ pub enum Command {
         /// Free, do or not.
         must: Must,
     },
+    /// Adds a scenario: empty, or a copy of `from` keeping only `keep` (all when `None`);
+    /// it becomes the current one.
+    AddScenario {
+        /// Name.
+        name: String,
+        /// Copy this scenario's items.
+        from: Option<ScenarioId>,
+        /// Only these placements of `from`.
+        keep: Option<Vec<PlacementId>>,
+    },
+    /// Renames a scenario.
+    RenameScenario {
+        /// Which.
+        id: ScenarioId,
+        /// New name.
+        name: String,
+    },
+    /// Deletes a scenario (not the last one).
+    DeleteScenario {
+        /// Which.
+        id: ScenarioId,
+    },
+    /// Shows another scenario on the plan.
+    SetScenario {
+        /// Which.
+        id: ScenarioId,
+    },
+    /// Sets or clears the survey tallies of matters (one undo step for a whole CSV import).
+    SetTallies {
+        /// Matter key and its tally (`None` clears it).
+        tallies: Vec<(String, Option<crate::core::priority::SurveyTally>)>,
+    },
+    /// Records or clears a household's vote on a matter.
+    SetVote {
+        /// Matter key.
+        matter: String,
+        /// Who.
+        household: HouseholdId,
+        /// The vote, or `None` for not voted.
+        vote: Option<Vote>,
+    },
+    /// Sets the budget of the optimised selection (zero: none).
+    SetBudget {
+        /// The budget.
+        budget: crate::core::money::Money,
+    },
+    /// Turns the class rule 先民生、后提升 on or off.
+    SetClassRule {
+        /// On?
+        on: bool,
+    },
+    /// Sets the years of the annual plan: first year and each year's budget.
+    SetYears {
+        /// First year.
+        start_year: u16,
+        /// Budget per year.
+        budgets: Vec<crate::core::money::Money>,
+    },
 }
 
 /// Why an edit was refused.
@@ -225,6 +283,8 @@ pub enum EditError {
     AlreadyPlaced,
     /// Too many of something.
     TooMany,
+    /// The last scenario cannot be deleted.
+    LastScenario,
 }
 
 fn next_id<T: Copy>(ids: impl Iterator<Item = T>, get: impl Fn(T) -> u32) -> u32 {
@@ -814,6 +874,127 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                 .ok_or(EditError::NotFound)?;
             p.quantity_override = quantity.map(|q| super::geometry::round_to(q, 100.0));
         }
+        Command::AddScenario { name, from, keep } => {
+            check_name(name)?;
+            if plan.scenarios.len() >= limits::SCENARIOS {
+                return Err(EditError::TooMany);
+            }
+            let items = match from {
+                None => Vec::new(),
+                Some(f) => {
+                    let src = plan.scenario_by_id(*f).ok_or(EditError::NotFound)?;
+                    let mut items: Vec<Placement> = src
+                        .items
+                        .iter()
+                        .filter(|p| keep.as_ref().is_none_or(|k| k.contains(&p.id)))
+                        .cloned()
+                        .collect();
+                    let ids: Vec<PlacementId> = items.iter().map(|p| p.id).collect();
+                    for p in &mut items {
+                        p.requires.retain(|r| ids.contains(r));
+                    }
+                    items
+                }
+            };
+            let id = ScenarioId(next_id(plan.scenarios.iter().map(|s| s.id), |i| i.0));
+            plan.scenarios.push(Scenario {
+                id,
+                name: name.trim().to_string(),
+                items,
+            });
+            plan.current_scenario = id;
+        }
+        Command::RenameScenario { id, name } => {
+            check_name(name)?;
+            let s = plan
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == *id)
+                .ok_or(EditError::NotFound)?;
+            s.name = name.trim().to_string();
+        }
+        Command::DeleteScenario { id } => {
+            if plan.scenario_by_id(*id).is_none() {
+                return Err(EditError::NotFound);
+            }
+            if plan.scenarios.len() <= 1 {
+                return Err(EditError::LastScenario);
+            }
+            plan.scenarios.retain(|s| s.id != *id);
+            if plan.current_scenario == *id {
+                plan.current_scenario = plan.scenarios[0].id;
+            }
+            prune_matters(plan);
+        }
+        Command::SetScenario { id } => {
+            if plan.scenario_by_id(*id).is_none() {
+                return Err(EditError::NotFound);
+            }
+            plan.current_scenario = *id;
+        }
+        Command::SetTallies { tallies } => {
+            for (key, t) in tallies {
+                match t {
+                    Some(t) => {
+                        plan.tallies.insert(key.clone(), *t);
+                    }
+                    None => {
+                        plan.tallies.remove(key);
+                    }
+                }
+            }
+        }
+        Command::SetVote {
+            matter,
+            household,
+            vote,
+        } => {
+            if !plan.community.households().any(|h| h.id == *household) {
+                return Err(EditError::NotFound);
+            }
+            let votes = plan.votes.entry(matter.clone()).or_default();
+            match vote {
+                Some(v) => {
+                    votes.insert(*household, *v);
+                }
+                None => {
+                    votes.remove(household);
+                }
+            }
+            plan.votes.retain(|_, v| !v.is_empty());
+        }
+        Command::SetBudget { budget } => {
+            if budget.0 < 0 {
+                return Err(EditError::OutOfRange {
+                    field: "budget".into(),
+                });
+            }
+            plan.selection.budget = *budget;
+        }
+        Command::SetClassRule { on } => plan.priority.class_rule = *on,
+        Command::SetYears {
+            start_year,
+            budgets,
+        } => {
+            if budgets.len() > limits::YEARS
+                || !(limits::YEAR.0..=limits::YEAR.1).contains(start_year)
+                || budgets.iter().any(|b| b.0 < 0)
+            {
+                return Err(EditError::OutOfRange {
+                    field: "years".into(),
+                });
+            }
+            let old = std::mem::take(&mut plan.phasing.years);
+            plan.phasing.start_year = *start_year;
+            plan.phasing.years = budgets
+                .iter()
+                .enumerate()
+                .map(|(i, b)| crate::core::phasing::YearBudget {
+                    budget: *b,
+                    by_source: old.get(i).map(|y| y.by_source.clone()).unwrap_or_default(),
+                })
+                .collect();
+        }
         Command::SetMust { placement, must } => {
             let current = plan.current_scenario;
             let p = plan
@@ -1011,6 +1192,89 @@ mod tests {
                 field: "floors".into()
             })
         );
+    }
+
+    #[test]
+    fn scenarios_tallies_and_votes() {
+        let mut p = demo();
+        ok(
+            &mut p,
+            Command::AddScenario {
+                name: "电梯方案".into(),
+                from: Some(ScenarioId(1)),
+                keep: Some(vec![PlacementId(17), PlacementId(18)]),
+            },
+        );
+        assert_eq!(p.current_scenario, ScenarioId(3));
+        assert_eq!(p.scenario().items.len(), 2);
+        ok(
+            &mut p,
+            Command::RenameScenario {
+                id: ScenarioId(3),
+                name: "只装电梯".into(),
+            },
+        );
+        ok(&mut p, Command::SetScenario { id: ScenarioId(1) });
+        ok(&mut p, Command::DeleteScenario { id: ScenarioId(3) });
+        ok(&mut p, Command::DeleteScenario { id: ScenarioId(2) });
+        assert_eq!(
+            apply(&mut p, &Command::DeleteScenario { id: ScenarioId(1) }),
+            Err(EditError::LastScenario)
+        );
+        ok(
+            &mut p,
+            Command::SetTallies {
+                tallies: vec![(
+                    "elevator@stairwell:11".into(),
+                    Some(crate::core::priority::SurveyTally {
+                        support: 9,
+                        oppose: 1,
+                        no_view: 2,
+                    }),
+                )],
+            },
+        );
+        assert_eq!(p.tallies.len(), 1);
+        ok(
+            &mut p,
+            Command::SetVote {
+                matter: "elevator@stairwell:11".into(),
+                household: HouseholdId(1111),
+                vote: Some(Vote::Agree),
+            },
+        );
+        assert_eq!(
+            p.votes["elevator@stairwell:11"][&HouseholdId(1111)],
+            Vote::Agree
+        );
+        ok(
+            &mut p,
+            Command::SetVote {
+                matter: "elevator@stairwell:11".into(),
+                household: HouseholdId(1111),
+                vote: None,
+            },
+        );
+        assert!(!p.votes["elevator@stairwell:11"].contains_key(&HouseholdId(1111)));
+        assert_eq!(
+            apply(
+                &mut p,
+                &Command::SetVote {
+                    matter: "x".into(),
+                    household: HouseholdId(9),
+                    vote: None
+                }
+            ),
+            Err(EditError::NotFound)
+        );
+        ok(
+            &mut p,
+            Command::SetYears {
+                start_year: 2027,
+                budgets: vec![crate::core::money::Money::yuan(1_000_000); 3],
+            },
+        );
+        assert_eq!(p.phasing.years.len(), 3);
     }
 
     #[test]

@@ -52,6 +52,19 @@ impl Lang {
     }
 }
 
+/// Turns full-width digits, point and minus (typed with a Chinese IME) into ASCII.
+pub fn ascii_digits(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
 /// Groups the digits of `n` in threes with commas: `1234567` → `1,234,567`.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();

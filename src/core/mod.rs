@@ -3,8 +3,10 @@
 
 pub mod catalog;
 pub mod command;
+pub mod compare;
 pub mod consent;
 pub mod costing;
+pub mod csv;
 pub mod decide;
 pub mod elevator_share;
 pub mod error;

@@ -3,11 +3,15 @@
 //! keyboard shortcuts. Effects at the edge (remembering the language, the page's `lang` and
 //! title, window key listeners) live here.
 
+use super::annual::AnnualView;
+use super::compare::CompareView;
 use super::editor::PlanEditor;
 use super::i18n::{t, Key, Lang};
 use super::palette::{refusal_text, Palette};
 use super::properties::{use_compute, ComputedRef, Properties};
-use super::state::{use_app, Action, AppContext, AppHandle, AppState, Notice, SaveState};
+use super::residents::ResidentsView;
+use super::scenarios::{PageNav, ScenarioBar};
+use super::state::{use_app, Action, AppContext, AppHandle, AppState, Notice, Page, SaveState};
 use super::storage::{self, LocalKv};
 use super::summary::Summary;
 use crate::core::plan_file::to_json;
@@ -377,9 +381,18 @@ pub fn Workspace() -> Html {
         }
     };
     let active = |p: Panel| (*panel == p).then_some("active");
+    let page = app.state().page;
+    let other = match page {
+        Page::Plan => None,
+        Page::Compare => Some(html! { <CompareView /> }),
+        Page::Residents => Some(html! { <ResidentsView /> }),
+        Page::Annual => Some(html! { <AnnualView /> }),
+    };
     html! {
         <ContextProvider<ComputedRef> context={computed}>
-            <main class="workspace">
+            <div class="bars"><PageNav /><ScenarioBar /></div>
+            <div class="other-page" hidden={other.is_none()}>{ for other }</div>
+            <main class="workspace" hidden={page != Page::Plan}>
                 <aside class={classes!("left-pane", "pane", active(Panel::Catalog))}><Palette /></aside>
                 <div class="plan-pane"><PlanEditor /></div>
                 <div class="tabs" role="tablist" aria-label={t(lang, Key::Properties)}>

@@ -40,18 +40,7 @@ pub fn use_ime(node: NodeRef, on_end: Callback<String>) -> Rc<RefCell<bool>> {
     composing
 }
 
-/// Turns full-width digits, point and minus (typed with a Chinese IME) into ASCII.
-pub fn ascii_digits(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' | '。' => '.',
-            '－' => '-',
-            _ => c,
-        })
-        .collect()
-}
+pub use crate::core::format::ascii_digits;
 
 /// Parses a number typed by a person, within `min..=max`.
 pub fn parse_number(s: &str, min: f64, max: f64) -> Option<f64> {

@@ -126,6 +126,86 @@ pub enum Key {
     ExportFile,
     CopyPlan,
     ReadOnlyBanner,
+    PagePlan,
+    PageCompare,
+    PageResidents,
+    PageAnnual,
+    Pages,
+    Scenarios,
+    NewScenario,
+    DuplicateScenario,
+    RenameScenario,
+    DeleteScenario,
+    ConfirmDeleteScenario,
+    NewScenarioName,
+    CopyOf,
+    CompareTitle,
+    PickScenarios,
+    Figure,
+    Priority2,
+    HouseholdsBenefited,
+    ConsentStatus,
+    RiskP80,
+    BurdenRange,
+    WhatChanges,
+    OnlyIn,
+    QuantityChanged,
+    Difference,
+    ChartCostByClass,
+    ChartFunding,
+    ChartValue,
+    ChartRisk,
+    ChartElevator,
+    ChartTimeline,
+    AxisCost,
+    AxisPriority,
+    AxisTotalPriority,
+    LegendItems,
+    LegendChosen,
+    LegendFrontier,
+    LegendBudget,
+    Optimise,
+    Budget,
+    OptimiseExplain,
+    OptimisedName,
+    Chosen,
+    LeftOut,
+    ClassRule,
+    ClassRuleEffect,
+    EqualShares,
+    Gap,
+    Residents,
+    SurveyTallies,
+    Support,
+    Oppose,
+    NoView,
+    Votes,
+    VoteHint,
+    ImportTallies,
+    ImportPreview,
+    ApplyRows,
+    RowsOk,
+    CsvHelp,
+    Matters,
+    AnnualPlan,
+    Years,
+    StartYear,
+    BudgetPerYear,
+    Year,
+    Unscheduled,
+    ExportCsv,
+    BillOfQuantities,
+    Target,
+    UnitPrice,
+    Total,
+    Low,
+    Likely,
+    High,
+    NotCosted,
+    Floor,
+    ElevatorOf,
+    NoElevators,
+    None_,
 }
 
 /// The text of `key` in `lang`.
@@ -283,6 +363,95 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "只读:此规划由更新版本的工具保存。请更新后编辑;可以导出文件。",
             "Read-only: saved by a newer planner. Update to edit; you can still export it.",
         ),
+        K::PagePlan => ("平面图", "Site plan"),
+        K::PageCompare => ("比较方案", "Compare"),
+        K::PageResidents => ("居民意见", "Residents"),
+        K::PageAnnual => ("年度计划", "Annual plan"),
+        K::Pages => ("页面", "Pages"),
+        K::Scenarios => ("方案", "Scenarios"),
+        K::NewScenario => ("新建方案", "New scenario"),
+        K::DuplicateScenario => ("复制方案", "Duplicate scenario"),
+        K::RenameScenario => ("重命名方案", "Rename scenario"),
+        K::DeleteScenario => ("删除方案", "Delete scenario"),
+        K::ConfirmDeleteScenario => ("确定删除这个方案吗?(可以撤销)", "Delete this scenario? (You can undo.)"),
+        K::NewScenarioName => ("新方案", "New scenario"),
+        K::CopyOf => ("(副本)", " (copy)"),
+        K::CompareTitle => ("方案比较", "Scenarios side by side"),
+        K::PickScenarios => ("选择 2–4 个方案比较", "Pick 2–4 scenarios to compare"),
+        K::Figure => ("指标", "Figure"),
+        K::Priority2 => ("优先级合计", "Total priority"),
+        K::HouseholdsBenefited => ("受益户数", "Households benefited"),
+        K::ConsentStatus => ("表决(通过 / 未达 / 未表决)", "Consent (passed / short / not voted)"),
+        K::RiskP80 => ("投资风险 P80", "Cost risk P80"),
+        K::BurdenRange => ("每户承担(最低 / 中位 / 最高)", "Household burden (lowest / median / highest)"),
+        K::WhatChanges => ("有什么不同", "What changes"),
+        K::OnlyIn => ("仅在", "Only in"),
+        K::QuantityChanged => ("工程量不同", "Quantity changed"),
+        K::Difference => ("投资差额", "Difference in cost"),
+        K::ChartCostByClass => ("各方案按类别投资", "Cost by class per scenario"),
+        K::ChartFunding => ("各方案资金来源", "Funding by source per scenario"),
+        K::ChartValue => ("性价比:优先级与费用", "Value for money: priority against cost"),
+        K::ChartRisk => ("总投资的风险分布", "Cost risk of the total"),
+        K::ChartElevator => ("加装电梯每户分摊(按楼层)", "Elevator share per household by floor"),
+        K::ChartTimeline => ("年度改造计划", "Annual renovation plan"),
+        K::AxisCost => ("费用", "Cost"),
+        K::AxisPriority => ("优先级", "Priority"),
+        K::AxisTotalPriority => ("最优优先级合计", "Best total priority"),
+        K::LegendItems => ("项目", "Items"),
+        K::LegendChosen => ("入选项目", "Chosen"),
+        K::LegendFrontier => ("各预算下的最优", "Best for each budget"),
+        K::LegendBudget => ("预算", "Budget"),
+        K::Optimise => ("按预算优化", "Optimise under a budget"),
+        K::Budget => ("预算(元)", "Budget (yuan)"),
+        K::OptimiseExplain => (
+            "在预算内选出优先级合计最高的项目组合(精确求解),生成一个新方案",
+            "Choose the items with the highest total priority within the budget (solved exactly) as a new scenario",
+        ),
+        K::OptimisedName => ("优化方案", "Optimised"),
+        K::Chosen => ("入选", "Chosen"),
+        K::LeftOut => ("未入选及原因", "Left out, and why"),
+        K::ClassRule => ("先民生、后提升(同一楼栋先做安全和基础类)", "Livelihood first (a building's safety and basic items first)"),
+        K::ClassRuleEffect => ("关闭此规则时的变化", "Without this rule"),
+        K::EqualShares => ("各楼栋公平分配(等额分摊法)", "Fair between buildings (Method of Equal Shares)"),
+        K::Gap => ("与最优的差距", "Gap to the optimum"),
+        K::Residents => ("居民意见与表决", "Residents' voice and consent"),
+        K::SurveyTallies => ("意见征询(户数)", "Survey (households)"),
+        K::Support => ("支持", "Support"),
+        K::Oppose => ("反对", "Oppose"),
+        K::NoView => ("无意见", "No view"),
+        K::Votes => ("业主表决", "Owners' votes"),
+        K::VoteHint => (
+            "点击一户切换:未表决 → 同意 → 反对 → 弃权",
+            "Click a household to cycle: not voted → agree → object → abstain",
+        ),
+        K::ImportTallies => ("从 CSV 导入意见统计", "Import survey tallies from CSV"),
+        K::ImportPreview => ("导入预览", "Import preview"),
+        K::ApplyRows => ("导入有效的行", "Import the valid rows"),
+        K::RowsOk => ("可导入", "OK"),
+        K::CsvHelp => (
+            "CSV 列:项目、位置、支持、反对、无意见(第一行可为标题)。例:加装电梯,2号楼 2单元,9,2,1",
+            "CSV columns: item, target, support, oppose, no view (a header row is allowed). E.g. elevator,2号楼 2单元,9,2,1",
+        ),
+        K::Matters => ("表决事项", "Matters"),
+        K::AnnualPlan => ("年度改造计划", "Annual renovation plan"),
+        K::Years => ("年数", "Years"),
+        K::StartYear => ("起始年份", "First year"),
+        K::BudgetPerYear => ("每年预算(元)", "Budget per year (yuan)"),
+        K::Year => ("年份", "Year"),
+        K::Unscheduled => ("未能排入", "Not scheduled"),
+        K::ExportCsv => ("导出 CSV(Excel)", "Export CSV (Excel)"),
+        K::BillOfQuantities => ("工程量清单", "Bill of quantities"),
+        K::Target => ("位置", "Target"),
+        K::UnitPrice => ("单价", "Unit price"),
+        K::Total => ("合计", "Total"),
+        K::Low => ("低", "Low"),
+        K::Likely => ("可能", "Likely"),
+        K::High => ("高", "High"),
+        K::NotCosted => ("无法计算", "Cannot be costed"),
+        K::Floor => ("层", "Floor"),
+        K::ElevatorOf => ("电梯", "Elevator"),
+        K::NoElevators => ("当前方案没有加装电梯", "The current scenario has no added elevator"),
+        K::None_ => ("无", "None"),
         K::SkipToPlan => ("跳到平面图", "Skip to the plan"),
         K::SkipToCatalog => ("跳到改造项目库", "Skip to the catalog"),
     };
@@ -434,6 +603,119 @@ pub fn refusal(lang: Lang, e: &EditError, item_name: Option<&str>) -> String {
             ("项目库中没有这个项目", "The catalog has no such item"),
         )
         .into(),
+        EditError::LastScenario => pick(
+            lang,
+            ("至少要保留一个方案", "At least one scenario must remain"),
+        )
+        .into(),
+    }
+}
+
+/// Why an item was left out by the optimiser, in a short sentence; `name` names placements.
+pub fn reason(
+    lang: Lang,
+    r: &crate::core::select::Reason,
+    name: &dyn Fn(crate::core::model::PlacementId) -> String,
+) -> String {
+    use crate::core::format::money_compact;
+    use crate::core::select::Reason as R;
+    let zh = lang == Lang::Zh;
+    match r {
+        R::ExcludedByUser => pick(lang, ("已设为不实施", "set to \"do not do\"")).into(),
+        R::ExcludedBy { placement } => {
+            if zh {
+                format!("与已选的“{}”互斥", name(*placement))
+            } else {
+                format!("excluded by the chosen {}", name(*placement))
+            }
+        }
+        R::Needs { placement } => {
+            if zh {
+                format!("需要“{}”,但它不能入选", name(*placement))
+            } else {
+                format!("needs {}, which cannot be chosen", name(*placement))
+            }
+        }
+        R::LivelihoodFirst { placement } => {
+            if zh {
+                format!("先民生:同楼栋的“{}”尚未入选", name(*placement))
+            } else {
+                format!(
+                    "livelihood first: its building's {} is not chosen",
+                    name(*placement)
+                )
+            }
+        }
+        R::OverBudget { by } => {
+            if zh {
+                format!("超出剩余预算 {}", money_compact(*by, lang))
+            } else {
+                format!("over the budget left by {}", money_compact(*by, lang))
+            }
+        }
+        R::LowerValuePerYuan { than } => {
+            if zh {
+                format!("每元优先级低于“{}”", name(*than))
+            } else {
+                format!("lower priority per yuan than {}", name(*than))
+            }
+        }
+        R::NoValue => pick(lang, ("优先级为零", "its priority is zero")).into(),
+        R::NotReached => pick(
+            lang,
+            (
+                "达到计算上限前未能判定",
+                "not decided before the search limit",
+            ),
+        )
+        .into(),
+        R::SharesSpent => pick(
+            lang,
+            (
+                "受益户的份额已用完(等额分摊)",
+                "its households' equal shares were spent",
+            ),
+        )
+        .into(),
+    }
+}
+
+/// Why an item could not be put in any year.
+pub fn unscheduled(
+    lang: Lang,
+    u: &crate::core::phasing::Unscheduled,
+    name: &dyn Fn(crate::core::model::PlacementId) -> String,
+) -> String {
+    use crate::core::format::money_compact;
+    use crate::core::phasing::Unscheduled as U;
+    let zh = lang == Lang::Zh;
+    match u {
+        U::TooBig { cost } => {
+            if zh {
+                format!("费用 {} 超过任何一年的预算", money_compact(*cost, lang))
+            } else {
+                format!(
+                    "its cost {} exceeds every year's budget",
+                    money_compact(*cost, lang)
+                )
+            }
+        }
+        U::WaitsFor { placement } => {
+            if zh {
+                format!("须在“{}”之后实施", name(*placement))
+            } else {
+                format!("waits for {}", name(*placement))
+            }
+        }
+        U::BuildingCap => pick(
+            lang,
+            (
+                "超过每栋楼每年同时施工的上限",
+                "more works in one building than the yearly cap",
+            ),
+        )
+        .into(),
+        U::OutOfYears => pick(lang, ("各年预算已用完", "the years' budgets ran out")).into(),
     }
 }
 

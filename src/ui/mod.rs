@@ -1,7 +1,9 @@
 //! The Yew user interface: thin function components over one app state (`state.rs`), with
 //! storage and other effects at the edge.
 
+pub mod annual;
 pub mod app;
+pub mod compare;
 pub mod editor;
 pub mod fields;
 pub mod files;
@@ -9,6 +11,8 @@ pub mod i18n;
 pub mod palette;
 pub mod panic;
 pub mod properties;
+pub mod residents;
+pub mod scenarios;
 pub mod state;
 pub mod storage;
 pub mod summary;

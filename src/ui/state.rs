@@ -51,6 +51,19 @@ pub enum Tool {
     Calibrate,
 }
 
+/// The page shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The site-plan editor.
+    Plan,
+    /// Scenarios side by side, charts, the optimiser.
+    Compare,
+    /// Survey tallies and consent votes.
+    Residents,
+    /// The annual plan and the bill of quantities.
+    Annual,
+}
+
 /// Where the plan stands with its saved copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveState {
@@ -136,6 +149,10 @@ pub struct AppState {
     pub rev: u64,
     /// Save status.
     pub save: SaveState,
+    /// The page shown.
+    pub page: Page,
+    /// The last optimisation, to show what was chosen and why the rest was left out.
+    pub optimised: Option<Rc<crate::core::select::SelectionReport>>,
 }
 
 /// The embedded demo plan. The file is part of the build and covered by native tests, so a
@@ -169,6 +186,8 @@ impl AppState {
             project: None,
             rev: 0,
             save: SaveState::Demo,
+            page: Page::Plan,
+            optimised: None,
         }
     }
 
@@ -252,6 +271,10 @@ pub enum Action {
     },
     /// Keep this window's plan as a new project (after a conflict).
     Detach,
+    /// Show a page.
+    SetPage(Page),
+    /// Remember an optimisation result.
+    Optimised(Option<Rc<crate::core::select::SelectionReport>>),
 }
 
 impl AppState {
@@ -436,6 +459,8 @@ impl Reducible for AppState {
                     ..AppState::with_plan(*plan, lang, false)
                 })
             }
+            Action::SetPage(p) => self.with(|s| s.page = p),
+            Action::Optimised(r) => self.with(|s| s.optimised = r),
             Action::Detach => self.with(|s| {
                 s.project = None;
                 s.rev = 0;

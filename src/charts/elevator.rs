@@ -1,0 +1,56 @@
+//! The elevator share per floor of a stairwell: what one household on each floor pays.
+
+use super::{svg, Fmt, FONT};
+use plotters::prelude::*;
+
+/// Draws bars of `per_household` (floor 1 first) titled `title`, floors named by `floor`.
+pub fn render(
+    title: &str,
+    per_household: &[f64],
+    floor: &dyn Fn(usize) -> String,
+    fmt: Fmt,
+    size: (u32, u32),
+) -> String {
+    let n = per_household.len().max(1);
+    let max = per_household.iter().copied().fold(1.0, f64::max) * 1.15;
+    let min = per_household.iter().copied().fold(0.0, f64::min) * 1.15;
+    svg(size, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(12)
+            .caption(title, (FONT, 18))
+            .x_label_area_size(32)
+            .y_label_area_size(78)
+            .build_cartesian_2d((0..n as u32).into_segmented(), min..max)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(n)
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => floor(*i as usize),
+                _ => String::new(),
+            })
+            .y_label_formatter(&|v| fmt(*v))
+            .label_style((FONT, 13))
+            .draw()?;
+        let blue = RGBColor(0x2e, 0x7d, 0x32);
+        chart.draw_series(per_household.iter().enumerate().map(|(i, &v)| {
+            let mut r = Rectangle::new(
+                [
+                    (SegmentValue::Exact(i as u32), 0.0),
+                    (SegmentValue::Exact(i as u32 + 1), v),
+                ],
+                blue.filled(),
+            );
+            r.set_margin(0, 0, 10, 10);
+            r
+        }))?;
+        chart.draw_series(per_household.iter().enumerate().map(|(i, &v)| {
+            Text::new(
+                fmt(v),
+                (SegmentValue::CenterOf(i as u32), v),
+                (FONT, 12).into_font().color(&BLACK),
+            )
+        }))?;
+        Ok(())
+    })
+}

@@ -1,0 +1,60 @@
+//! The cost-risk distribution: a histogram of simulated totals with P50 and P80 marked.
+
+use super::{svg, Fmt, FONT};
+use plotters::prelude::*;
+
+/// The data of the chart.
+pub struct RiskChart<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Lowest and highest simulated total.
+    pub range: (f64, f64),
+    /// Counts per equal bin over the range.
+    pub histogram: &'a [u32],
+    /// Marked values with their labels (P50, P80, budget…).
+    pub marks: &'a [(String, f64)],
+    /// Money format.
+    pub fmt: Fmt<'a>,
+}
+
+/// Draws the chart as SVG.
+pub fn render(d: &RiskChart, size: (u32, u32)) -> String {
+    let (lo, hi) = (d.range.0, d.range.1.max(d.range.0 + 1.0));
+    let bins = d.histogram.len().max(1);
+    let width = (hi - lo) / bins as f64;
+    let top = f64::from(d.histogram.iter().copied().max().unwrap_or(1).max(1)) * 1.15;
+    svg(size, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(12)
+            .caption(d.title, (FONT, 18))
+            .x_label_area_size(36)
+            .y_label_area_size(48)
+            .build_cartesian_2d(lo..hi, 0f64..top)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .x_labels(5)
+            .x_label_formatter(&|v| (d.fmt)(*v))
+            .y_labels(0)
+            .label_style((FONT, 12))
+            .draw()?;
+        let c = RGBColor(0x5d, 0xad, 0xe2);
+        chart.draw_series(d.histogram.iter().enumerate().map(|(i, &n)| {
+            let x0 = lo + i as f64 * width;
+            Rectangle::new([(x0, 0.0), (x0 + width, f64::from(n))], c.filled())
+        }))?;
+        let red = RGBColor(0xc0, 0x39, 0x2b);
+        for (label, v) in d.marks {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(*v, 0.0), (*v, top * 0.92)],
+                red.stroke_width(2),
+            )))?;
+            chart.draw_series(std::iter::once(Text::new(
+                format!("{label} {}", (d.fmt)(*v)),
+                (*v, top * 0.97),
+                (FONT, 12).into_font().color(&red),
+            )))?;
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,199 @@
+//! Comparing scenarios: the figures a committee puts side by side (cost and range, per
+//! household, per class, per building, who pays, residents' burden, priority, households
+//! benefited, consent, cost risk) and what changes between two scenarios.
+
+use super::catalog::Catalog;
+use super::consent::Status;
+use super::costing::Range3;
+use super::decide;
+use super::evaluate::evaluate_with;
+use super::model::{BuildingId, Plan, Scenario, ScenarioId, Target};
+use super::money::Money;
+use super::risk::simulate;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The figures of one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioFigures {
+    /// Scenario id.
+    pub id: ScenarioId,
+    /// Its name.
+    pub name: String,
+    /// Items placed.
+    pub items: usize,
+    /// Total (low, likely, high).
+    pub total: Range3,
+    /// Likely total per household.
+    pub per_household: Money,
+    /// Likely total per class.
+    pub by_class: [Money; 4],
+    /// Likely total per building (plan order), then community-wide.
+    pub by_building: Vec<(Option<BuildingId>, Money)>,
+    /// Amount per funding source.
+    pub by_source: [Money; 8],
+    /// Unfunded.
+    pub gap: Money,
+    /// Residents' burden: lowest, median and highest household.
+    pub burden: (Money, Money, Money),
+    /// Sum of the items' priority scores.
+    pub priority: f64,
+    /// Households that some item serves.
+    pub households_benefited: usize,
+    /// Matters passed, short, not voted.
+    pub consent: (usize, usize, usize),
+    /// 80th percentile of the total (cost risk).
+    pub risk_p80: Money,
+}
+
+/// The figures of `scenario`; `None` when it cannot be costed.
+pub fn figures(plan: &Plan, catalog: &Catalog, scenario: &Scenario) -> Option<ScenarioFigures> {
+    let ev = evaluate_with(plan, catalog, scenario).ok()?;
+    let basis = decide::basis(plan, scenario).ok()?;
+    let c = &plan.community;
+    let mut benefited: BTreeSet<_> = BTreeSet::new();
+    for p in &scenario.items {
+        match p.target {
+            Target::Stairwell(s) => {
+                if let Some((_, st)) = c.stairwell(s) {
+                    benefited.extend(st.households.iter().map(|h| h.id));
+                }
+            }
+            Target::Building(b) => {
+                if let Some(b) = c.building(b) {
+                    benefited.extend(b.households().map(|h| h.id));
+                }
+            }
+            _ => benefited.extend(c.households().map(|h| h.id)),
+        }
+    }
+    let mut consent = (0, 0, 0);
+    for m in &ev.consent {
+        match m.result.status {
+            Status::Passed => consent.0 += 1,
+            Status::NotVoted => consent.2 += 1,
+            Status::ShortBy { .. } | Status::CannotPass => consent.1 += 1,
+        }
+    }
+    let lines: Vec<_> = ev
+        .costs
+        .lines
+        .iter()
+        .map(|l| (l.total.low, l.total.likely, l.total.high))
+        .collect();
+    let mut risk = plan.risk;
+    risk.samples = risk.samples.min(20_000);
+    let r = simulate(&lines, Money::ZERO, &risk);
+    Some(ScenarioFigures {
+        id: scenario.id,
+        name: scenario.name.clone(),
+        items: scenario.items.len(),
+        total: ev.costs.total,
+        per_household: ev.costs.per_household.likely,
+        by_class: ev.costs.by_class.map(|r| r.likely),
+        by_building: ev
+            .costs
+            .by_building
+            .iter()
+            .map(|b| (b.building, b.total.likely))
+            .collect(),
+        by_source: ev.funding.by_source,
+        gap: ev.funding.gap,
+        burden: ev.funding.burden_spread(c.household_count()),
+        priority: basis.priorities.items.iter().map(|i| i.score).sum(),
+        households_benefited: benefited.len(),
+        consent,
+        risk_p80: r.p80,
+    })
+}
+
+/// A placement's identity across scenarios: its item and target.
+pub type Matter = (String, Target);
+
+/// What differs between scenario A and B.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Changes {
+    /// Items only in A, with their likely cost there.
+    pub only_a: Vec<(Matter, Money)>,
+    /// Items only in B, with their likely cost there.
+    pub only_b: Vec<(Matter, Money)>,
+    /// Items in both with a different quantity: (A's, B's) quantity and the cost change.
+    pub changed: Vec<(Matter, f64, f64, Money)>,
+    /// B's likely total minus A's.
+    pub difference: Money,
+}
+
+/// The differences between two scenarios.
+pub fn changes(plan: &Plan, catalog: &Catalog, a: &Scenario, b: &Scenario) -> Option<Changes> {
+    let ea = evaluate_with(plan, catalog, a).ok()?;
+    let eb = evaluate_with(plan, catalog, b).ok()?;
+    let index = |s: &Scenario, e: &super::evaluate::Evaluation| -> BTreeMap<Matter, (f64, Money)> {
+        s.items
+            .iter()
+            .filter_map(|p| {
+                let l = e.costs.lines.iter().find(|l| l.placement == p.id)?;
+                Some((
+                    (p.item.clone(), p.target),
+                    (l.quantity.value(), l.total.likely),
+                ))
+            })
+            .collect()
+    };
+    let (ia, ib) = (index(a, &ea), index(b, &eb));
+    let only_a = ia
+        .iter()
+        .filter(|(k, _)| !ib.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.1))
+        .collect();
+    let only_b = ib
+        .iter()
+        .filter(|(k, _)| !ia.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.1))
+        .collect();
+    let changed = ia
+        .iter()
+        .filter_map(|(k, va)| {
+            let vb = ib.get(k)?;
+            ((va.0 - vb.0).abs() > 1e-9 || va.1 != vb.1)
+                .then(|| (k.clone(), va.0, vb.0, vb.1 - va.1))
+        })
+        .collect();
+    Some(Changes {
+        only_a,
+        only_b,
+        changed,
+        difference: eb.costs.total.likely - ea.costs.total.likely,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> Plan {
+        crate::core::plan_file::load_str(crate::core::DEMO_JSON)
+            .unwrap()
+            .plan
+    }
+
+    #[test]
+    fn the_demo_scenarios_differ_by_exactly_their_differing_items() {
+        let plan = demo();
+        let catalog = Catalog::for_plan(&plan);
+        let (a, b) = (&plan.scenarios[1], &plan.scenarios[0]); // basic only, then comprehensive
+        let ch = changes(&plan, &catalog, a, b).unwrap();
+        assert!(ch.only_a.is_empty());
+        assert_eq!(ch.only_b.len(), 5); // two elevators, greening, chargers, elderly station
+        let added: Money = ch.only_b.iter().map(|x| x.1).sum();
+        assert_eq!(ch.difference, added);
+        assert!(ch.changed.is_empty());
+        let fa = figures(&plan, &catalog, a).unwrap();
+        let fb = figures(&plan, &catalog, b).unwrap();
+        assert_eq!(fb.total.likely - fa.total.likely, ch.difference);
+        assert_eq!(fa.consent.0 + fa.consent.1 + fa.consent.2, a.items.len());
+        assert!(fb.priority > fa.priority);
+        assert_eq!(fb.households_benefited, 160);
+        assert!(fb.burden.2 > fa.burden.2, "elevator households pay");
+        assert!(fa.risk_p80 >= fa.total.likely.mul_bp(9_000));
+    }
+}

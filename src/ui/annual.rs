@@ -1,0 +1,299 @@
+//! The annual renovation plan (年度改造计划): years and budgets, the items of each year, what
+//! could not be scheduled and why, the timeline chart; and the bill of quantities. Both tables
+//! export as CSV that opens correctly in Excel.
+
+use super::app::file_name;
+use super::compare::chart_html;
+use super::fields::{parse_number, Field};
+use super::i18n::{class_name, t, unit_name, unscheduled, Key, Lang};
+use super::palette::item_name;
+use super::properties::target_label;
+use super::state::use_app;
+use crate::charts::timeline::{self, Year};
+use crate::core::catalog::Catalog;
+use crate::core::command::Command;
+use crate::core::decide;
+use crate::core::format::{money_compact, money_exact, number};
+use crate::core::model::{PlacementId, Plan};
+use crate::core::money::Money;
+use yew::prelude::*;
+
+/// The rows of the bill of quantities for the current scenario (header first).
+pub fn bill_of_quantities(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
+    let catalog = Catalog::for_plan(plan);
+    let mut rows = vec![[
+        Key::Name,
+        Key::Target,
+        Key::Quantity,
+        Key::UnitPrice,
+        Key::Low,
+        Key::Likely,
+        Key::High,
+    ]
+    .iter()
+    .map(|k| t(lang, *k).to_string())
+    .collect::<Vec<_>>()];
+    if let Ok(b) = decide::basis(plan, plan.scenario()) {
+        for l in &b.costs.lines {
+            let item = catalog.get(&l.item);
+            let unit = item.map_or("", |i| unit_name(lang, i.unit));
+            rows.push(vec![
+                item_name(&catalog, &l.item, lang),
+                target_label(plan, l.target, lang),
+                format!("{} {unit}", l.quantity.value()),
+                l.unit_cost.likely.to_string(),
+                l.total.low.to_string(),
+                l.total.likely.to_string(),
+                l.total.high.to_string(),
+            ]);
+        }
+        rows.push(vec![
+            t(lang, Key::Total).into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            b.costs.total.low.to_string(),
+            b.costs.total.likely.to_string(),
+            b.costs.total.high.to_string(),
+        ]);
+    }
+    rows
+}
+
+/// The annual plan page.
+#[component]
+pub fn AnnualView() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let plan = app.state().plan.clone();
+    let annual = use_memo(plan.clone(), |p| {
+        let s = p.0.scenario();
+        let b = decide::basis(&p.0, s).ok()?;
+        let all: Vec<PlacementId> = s.items.iter().map(|x| x.id).collect();
+        Some((decide::phase(&p.0, s, &b, &all), b))
+    });
+    let ph = &plan.0.phasing;
+    let years_n = ph.years.len();
+    let per_year = ph.years.first().map_or(Money::ZERO, |y| y.budget);
+    let set_years = |n: usize, start: u16, budget: Money| Command::SetYears {
+        start_year: start,
+        budgets: vec![budget; n],
+    };
+    let on_years = {
+        let app = app.clone();
+        let (start, budget) = (ph.start_year, per_year);
+        Callback::from(move |v: String| {
+            let n = parse_number(&v, 0.0, 50.0).map_or(0, |x| x.round() as usize);
+            let budget = if budget.0 > 0 {
+                budget
+            } else {
+                Money::yuan(1_000_000)
+            };
+            app.edit(set_years(n, start, budget));
+        })
+    };
+    let on_start = {
+        let app = app.clone();
+        let (n, budget) = (years_n, per_year);
+        Callback::from(move |v: String| {
+            let y = parse_number(&v, 1900.0, 2100.0).map_or(2027, |x| x.round() as u16);
+            app.edit(set_years(n, y, budget));
+        })
+    };
+    let on_budget = {
+        let app = app.clone();
+        let (n, start) = (years_n, ph.start_year);
+        Callback::from(move |v: String| {
+            let b = parse_number(&v, 0.0, 1.0e12)
+                .and_then(Money::from_yuan_f64)
+                .unwrap_or(Money::ZERO);
+            app.edit(set_years(n.max(1), start, b));
+        })
+    };
+    let catalog = Catalog::for_plan(&plan.0);
+    let name = |id: PlacementId| {
+        plan.0
+            .scenario()
+            .items
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(String::new, |p| {
+                format!(
+                    "{} · {}",
+                    item_name(&catalog, &p.item, lang),
+                    target_label(&plan.0, p.target, lang)
+                )
+            })
+    };
+    let (table, chart, left) = match (*annual).as_ref() {
+        Some((a, b)) if !a.years.is_empty() => {
+            let cost_of = |id: PlacementId| {
+                b.costs
+                    .lines
+                    .iter()
+                    .find(|l| l.placement == id)
+                    .map_or(Money::ZERO, |l| l.total.likely)
+            };
+            let class_of = |id: PlacementId| {
+                b.costs
+                    .lines
+                    .iter()
+                    .find(|l| l.placement == id)
+                    .map_or(3, |l| l.class.index())
+            };
+            let rows = a.years.iter().map(|y| {
+                let items = y.items.iter().map(|id| html! { <li>{ format!("{} ({})", name(*id), money_compact(cost_of(*id), lang)) }</li> });
+                html! {
+                    <tr>
+                        <th scope="row">{ y.year }</th>
+                        <td><ul>{ for items }</ul></td>
+                        <td class="num">{ money_compact(y.cost, lang) }</td>
+                        <td class="num">{ money_compact(y.budget, lang) }</td>
+                    </tr>
+                }
+            });
+            let table = html! {
+                <div class="table-wrap">
+                    <table class="annual" data-testid="annual-table">
+                        <thead><tr><th>{ t(lang, Key::Year) }</th><th>{ t(lang, Key::ItemsPlaced) }</th><th>{ t(lang, Key::Cost) }</th><th>{ t(lang, Key::LegendBudget) }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            };
+            let years: Vec<Year> = a
+                .years
+                .iter()
+                .map(|y| Year {
+                    label: y.year.to_string(),
+                    budget: y.budget.as_yuan_f64(),
+                    items: y
+                        .items
+                        .iter()
+                        .map(|id| (cost_of(*id).as_yuan_f64(), class_of(*id)))
+                        .collect(),
+                })
+                .collect();
+            let fmt =
+                move |v: f64| money_compact(Money::from_yuan_f64(v).unwrap_or(Money::ZERO), lang);
+            let chart = chart_html(
+                timeline::render(
+                    t(lang, Key::ChartTimeline),
+                    &years,
+                    t(lang, Key::LegendBudget),
+                    &fmt,
+                    (760, 360),
+                ),
+                t(lang, Key::ChartTimeline),
+            );
+            let left = a.unscheduled.iter().map(|(id, why)| html! { <li><strong>{ name(*id) }</strong>{ ":" }{ unscheduled(lang, why, &name) }</li> });
+            let left = html! {
+                if a.unscheduled.is_empty() { } else {
+                    <h3>{ t(lang, Key::Unscheduled) }</h3>
+                    <ul class="reasons">{ for left }</ul>
+                }
+            };
+            (table, chart, left)
+        }
+        _ => (
+            html! { <p class="hint">{ t(lang, Key::BudgetPerYear) }</p> },
+            html! {},
+            html! {},
+        ),
+    };
+    let export_annual = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let plan = app.state().plan.0.clone();
+            let lang = app.lang();
+            let catalog = Catalog::for_plan(&plan);
+            let mut rows = vec![vec![
+                t(lang, Key::Year).to_string(),
+                t(lang, Key::Name).into(),
+                t(lang, Key::Target).into(),
+                t(lang, Key::Likely).into(),
+            ]];
+            if let Ok(b) = decide::basis(&plan, plan.scenario()) {
+                let all: Vec<PlacementId> = plan.scenario().items.iter().map(|x| x.id).collect();
+                let a = decide::phase(&plan, plan.scenario(), &b, &all);
+                for y in &a.years {
+                    for id in &y.items {
+                        if let (Some(p), Some(l)) = (
+                            plan.scenario().items.iter().find(|p| p.id == *id),
+                            b.costs.lines.iter().find(|l| l.placement == *id),
+                        ) {
+                            rows.push(vec![
+                                y.year.to_string(),
+                                item_name(&catalog, &p.item, lang),
+                                target_label(&plan, p.target, lang),
+                                l.total.likely.to_string(),
+                            ]);
+                        }
+                    }
+                }
+            }
+            let _ = super::files::download(
+                &file_name(&plan, "csv")
+                    .replace(".csv", &format!("-{}.csv", t(lang, Key::AnnualPlan))),
+                "text/csv;charset=utf-8",
+                &crate::core::csv::write(&rows),
+            );
+        })
+    };
+    let export_boq = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let plan = app.state().plan.0.clone();
+            let rows = bill_of_quantities(&plan, app.lang());
+            let _ = super::files::download(
+                &file_name(&plan, "csv").replace(
+                    ".csv",
+                    &format!("-{}.csv", t(app.lang(), Key::BillOfQuantities)),
+                ),
+                "text/csv;charset=utf-8",
+                &crate::core::csv::write(&rows),
+            );
+        })
+    };
+    let boq = bill_of_quantities(&plan.0, lang);
+    let boq_rows = boq.iter().enumerate().map(|(i, r)| {
+        let cells = r.iter().enumerate().map(|(j, c)| {
+            let text = if i > 0 && j >= 3 {
+                c.parse::<f64>()
+                    .ok()
+                    .and_then(Money::from_yuan_f64)
+                    .map_or_else(|| c.clone(), money_exact)
+            } else {
+                c.clone()
+            };
+            if i == 0 {
+                html! { <th>{ text }</th> }
+            } else {
+                html! { <td class={classes!((j >= 2).then_some("num"))}>{ text }</td> }
+            }
+        });
+        html! { <tr>{ for cells }</tr> }
+    });
+    let _ = number;
+    let _ = class_name;
+    html! {
+        <div class="page annual-page">
+            <section class="pane">
+                <h2>{ t(lang, Key::AnnualPlan) }</h2>
+                <div class="years-form">
+                    <Field id="years-n" label={t(lang, Key::Years)} value={AttrValue::from(years_n.to_string())} range={Some((0.0, 50.0))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_years} />
+                    <Field id="years-start" label={t(lang, Key::StartYear)} value={AttrValue::from(ph.start_year.to_string())} range={Some((1900.0, 2100.0))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_start} />
+                    <Field id="years-budget" label={t(lang, Key::BudgetPerYear)} value={AttrValue::from((per_year.0 / 100).to_string())} range={Some((0.0, 1.0e12))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_budget} />
+                </div>
+                { table }
+                { left }
+                <button type="button" onclick={export_annual}>{ format!("{} · {}", t(lang, Key::ExportCsv), t(lang, Key::AnnualPlan)) }</button>
+            </section>
+            <section class="pane charts">{ chart }</section>
+            <section class="pane">
+                <h2>{ t(lang, Key::BillOfQuantities) }</h2>
+                <div class="table-wrap"><table class="boq" data-testid="boq">{ for boq_rows }</table></div>
+                <button type="button" onclick={export_boq}>{ format!("{} · {}", t(lang, Key::ExportCsv), t(lang, Key::BillOfQuantities)) }</button>
+            </section>
+        </div>
+    }
+}

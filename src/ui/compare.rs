@@ -1,0 +1,594 @@
+//! The comparison page: 2-4 scenarios side by side with their differences highlighted, what
+//! changes between two of them, charts (cost by class, funding, value for money, cost risk,
+//! elevator shares), and the optimiser that makes a new scenario within a budget and says why
+//! each item was left out.
+
+use super::fields::{parse_number, Field};
+use super::i18n::{class_name, pick, reason, t, Key, Lang};
+use super::palette::item_name;
+use super::properties::{target_label, use_computed};
+use super::state::{use_app, Action, AppHandle};
+use super::summary::source_name;
+use crate::charts::{
+    self, bars::Stacked, value_for_money::ValueForMoney, CLASS_COLOURS, SOURCE_COLOURS,
+};
+use crate::core::catalog::{Catalog, Class};
+use crate::core::command::Command;
+use crate::core::compare::{changes, figures, ScenarioFigures};
+use crate::core::decide;
+use crate::core::format::{money_compact, money_exact};
+use crate::core::funding::FundingSource;
+use crate::core::model::{PlacementId, Plan, ScenarioId};
+use crate::core::money::Money;
+use crate::core::select::SelectionSettings;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// An SVG produced by a chart, inserted as markup (charts escape their texts).
+pub fn chart_html(svg: String, label: &str) -> Html {
+    html! {
+        <figure class="chart" role="img" aria-label={label.to_string()}>
+            { Html::from_html_unchecked(AttrValue::from(svg)) }
+        </figure>
+    }
+}
+
+fn money_fmt(lang: Lang) -> impl Fn(f64) -> String {
+    move |v: f64| money_compact(Money::from_yuan_f64(v).unwrap_or(Money::ZERO), lang)
+}
+
+/// The comparison page.
+#[component]
+pub fn CompareView() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let plan = app.state().plan.clone();
+    let all: Vec<ScenarioId> = plan.0.scenarios.iter().map(|s| s.id).collect();
+    let picked = use_state(|| all.iter().copied().take(4).collect::<Vec<_>>());
+    let picked_now: Vec<ScenarioId> = picked
+        .iter()
+        .copied()
+        .filter(|id| all.contains(id))
+        .collect();
+    let figs = use_memo((plan.clone(), picked_now.clone()), |(p, ids)| {
+        let catalog = Catalog::for_plan(&p.0);
+        ids.iter()
+            .filter_map(|id| p.0.scenario_by_id(*id))
+            .filter_map(|s| figures(&p.0, &catalog, s))
+            .collect::<Vec<_>>()
+    });
+    let toggle = |id: ScenarioId| {
+        let picked = picked.clone();
+        Callback::from(move |_: Event| {
+            let mut v = (*picked).clone();
+            if let Some(i) = v.iter().position(|x| *x == id) {
+                v.remove(i);
+            } else if v.len() < 4 {
+                v.push(id);
+            }
+            picked.set(v);
+        })
+    };
+    let boxes = plan.0.scenarios.iter().map(|s| {
+        html! {
+            <label class="check" key={s.id.0}>
+                <input type="checkbox" checked={picked_now.contains(&s.id)} onchange={toggle(s.id)} disabled={!picked_now.contains(&s.id) && picked_now.len() >= 4} />
+                { s.name.clone() }
+            </label>
+        }
+    });
+    let table = figures_table(&figs, &plan.0, lang);
+    let what = match (picked_now.first(), picked_now.get(1)) {
+        (Some(a), Some(b)) => what_changes(&plan.0, *a, *b, lang),
+        _ => html! {},
+    };
+    let fmt = money_fmt(lang);
+    let names: Vec<String> = figs.iter().map(|f| f.name.clone()).collect();
+    let class_series: Vec<(String, plotters::style::RGBColor, Vec<f64>)> = Class::ALL
+        .iter()
+        .map(|&c| {
+            (
+                class_name(lang, c).to_string(),
+                CLASS_COLOURS[c.index()],
+                figs.iter()
+                    .map(|f| f.by_class[c.index()].as_yuan_f64())
+                    .collect(),
+            )
+        })
+        .collect();
+    let source_series: Vec<(String, plotters::style::RGBColor, Vec<f64>)> = FundingSource::ALL
+        .iter()
+        .filter(|s| figs.iter().any(|f| f.by_source[s.index()].0 != 0))
+        .map(|&s| {
+            (
+                source_name(lang, s).to_string(),
+                SOURCE_COLOURS[s.index()],
+                figs.iter()
+                    .map(|f| f.by_source[s.index()].as_yuan_f64())
+                    .collect(),
+            )
+        })
+        .collect();
+    let by_class = chart_html(
+        charts::bars::stacked(
+            &Stacked {
+                title: t(lang, Key::ChartCostByClass),
+                categories: &names,
+                series: &class_series,
+                fmt: &fmt,
+            },
+            (720, 380),
+        ),
+        t(lang, Key::ChartCostByClass),
+    );
+    let by_source = chart_html(
+        charts::bars::stacked(
+            &Stacked {
+                title: t(lang, Key::ChartFunding),
+                categories: &names,
+                series: &source_series,
+                fmt: &fmt,
+            },
+            (720, 380),
+        ),
+        t(lang, Key::ChartFunding),
+    );
+    html! {
+        <div class="page compare-page">
+            <section class="pane">
+                <h2>{ t(lang, Key::CompareTitle) }</h2>
+                <fieldset class="pick"><legend>{ t(lang, Key::PickScenarios) }</legend>{ for boxes }</fieldset>
+                { table }
+                { what }
+            </section>
+            <section class="pane charts">
+                { by_class }
+                { by_source }
+            </section>
+            <OptimisePanel />
+            <CurrentCharts />
+        </div>
+    }
+}
+
+fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
+    if figs.is_empty() {
+        return html! { <p class="hint">{ t(lang, Key::PickScenarios) }</p> };
+    }
+    let first = &figs[0];
+    // A row: label, and per scenario the text and the number compared with the first column.
+    let row = |label: String, cells: Vec<(String, f64)>| {
+        let base = cells.first().map_or(0.0, |c| c.1);
+        let tds = cells.into_iter().enumerate().map(|(i, (text, v))| {
+            let cls = if i == 0 || (v - base).abs() < 1e-9 {
+                None
+            } else if v > base {
+                Some("diff up")
+            } else {
+                Some("diff down")
+            };
+            html! { <td class={classes!(cls)}>{ text }</td> }
+        });
+        html! { <tr><th scope="row">{ label }</th>{ for tds }</tr> }
+    };
+    let m = |f: &ScenarioFigures, g: fn(&ScenarioFigures) -> Money| {
+        let v = g(f);
+        (money_compact(v, lang), v.as_yuan_f64())
+    };
+    let mut rows = vec![
+        row(
+            t(lang, Key::TotalCost).into(),
+            figs.iter().map(|f| m(f, |f| f.total.likely)).collect(),
+        ),
+        row(
+            t(lang, Key::CostRange).into(),
+            figs.iter()
+                .map(|f| {
+                    (
+                        format!(
+                            "{} – {}",
+                            money_compact(f.total.low, lang),
+                            money_compact(f.total.high, lang)
+                        ),
+                        f.total.high.as_yuan_f64(),
+                    )
+                })
+                .collect(),
+        ),
+        row(
+            t(lang, Key::PerHousehold).into(),
+            figs.iter()
+                .map(|f| (money_exact(f.per_household), f.per_household.as_yuan_f64()))
+                .collect(),
+        ),
+    ];
+    for c in Class::ALL {
+        rows.push(row(
+            class_name(lang, c).into(),
+            figs.iter()
+                .map(|f| {
+                    (
+                        money_compact(f.by_class[c.index()], lang),
+                        f.by_class[c.index()].as_yuan_f64(),
+                    )
+                })
+                .collect(),
+        ));
+    }
+    for (i, (b, _)) in first.by_building.iter().enumerate() {
+        let label = b.and_then(|b| plan.community.building(b)).map_or_else(
+            || pick(lang, ("全小区项目", "Community-wide")).to_string(),
+            |b| b.name.clone(),
+        );
+        rows.push(row(
+            label,
+            figs.iter()
+                .map(|f| {
+                    let v = f.by_building.get(i).map_or(Money::ZERO, |x| x.1);
+                    (money_compact(v, lang), v.as_yuan_f64())
+                })
+                .collect(),
+        ));
+    }
+    for s in FundingSource::ALL {
+        if figs.iter().any(|f| f.by_source[s.index()].0 != 0) {
+            rows.push(row(
+                source_name(lang, s).into(),
+                figs.iter()
+                    .map(|f| {
+                        (
+                            money_compact(f.by_source[s.index()], lang),
+                            f.by_source[s.index()].as_yuan_f64(),
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+    }
+    if figs.iter().any(|f| f.gap.0 != 0) {
+        rows.push(row(
+            t(lang, Key::FundingGap).into(),
+            figs.iter()
+                .map(|f| (money_compact(f.gap, lang), f.gap.as_yuan_f64()))
+                .collect(),
+        ));
+    }
+    rows.push(row(
+        t(lang, Key::BurdenRange).into(),
+        figs.iter()
+            .map(|f| {
+                (
+                    format!(
+                        "{} / {} / {}",
+                        money_exact(f.burden.0),
+                        money_exact(f.burden.1),
+                        money_exact(f.burden.2)
+                    ),
+                    f.burden.2.as_yuan_f64(),
+                )
+            })
+            .collect(),
+    ));
+    rows.push(row(
+        t(lang, Key::Priority2).into(),
+        figs.iter()
+            .map(|f| (format!("{:.1}", f.priority), f.priority))
+            .collect(),
+    ));
+    rows.push(row(
+        t(lang, Key::HouseholdsBenefited).into(),
+        figs.iter()
+            .map(|f| {
+                (
+                    f.households_benefited.to_string(),
+                    f.households_benefited as f64,
+                )
+            })
+            .collect(),
+    ));
+    rows.push(row(
+        t(lang, Key::ConsentStatus).into(),
+        figs.iter()
+            .map(|f| {
+                (
+                    format!("{} / {} / {}", f.consent.0, f.consent.1, f.consent.2),
+                    f.consent.0 as f64,
+                )
+            })
+            .collect(),
+    ));
+    rows.push(row(
+        t(lang, Key::RiskP80).into(),
+        figs.iter().map(|f| m(f, |f| f.risk_p80)).collect(),
+    ));
+    let heads = figs
+        .iter()
+        .map(|f| html! { <th scope="col">{ f.name.clone() }</th> });
+    html! {
+        <div class="table-wrap">
+            <table class="compare" data-testid="compare-table">
+                <thead><tr><th scope="col">{ t(lang, Key::Figure) }</th>{ for heads }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn what_changes(plan: &Plan, a: ScenarioId, b: ScenarioId, lang: Lang) -> Html {
+    let catalog = Catalog::for_plan(plan);
+    let (Some(sa), Some(sb)) = (plan.scenario_by_id(a), plan.scenario_by_id(b)) else {
+        return html! {};
+    };
+    let Some(ch) = changes(plan, &catalog, sa, sb) else {
+        return html! {};
+    };
+    let label = |(item, target): &(String, crate::core::model::Target)| {
+        format!(
+            "{} · {}",
+            item_name(&catalog, item, lang),
+            target_label(plan, *target, lang)
+        )
+    };
+    let list = |v: &[((String, crate::core::model::Target), Money)]| {
+        let li = v.iter().map(
+            |(k, m)| html! { <li>{ format!("{} ({})", label(k), money_compact(*m, lang)) }</li> },
+        );
+        html! { <ul>{ for li }</ul> }
+    };
+    let changed = ch.changed.iter().map(|(k, qa, qb, d)| html! { <li>{ format!("{}: {qa:.2} → {qb:.2} ({}{})", label(k), if d.0 >= 0 { "+" } else { "" }, money_compact(*d, lang)) }</li> });
+    html! {
+        <section class="changes">
+            <h3>{ format!("{}:{} → {}", t(lang, Key::WhatChanges), sa.name, sb.name) }</h3>
+            <p data-testid="difference"><strong>{ format!("{} {}{}", t(lang, Key::Difference), if ch.difference.0 >= 0 { "+" } else { "" }, money_exact(ch.difference)) }</strong></p>
+            if !ch.only_a.is_empty() { <h4>{ format!("{} {}", t(lang, Key::OnlyIn), sa.name) }</h4>{ list(&ch.only_a) } }
+            if !ch.only_b.is_empty() { <h4>{ format!("{} {}", t(lang, Key::OnlyIn), sb.name) }</h4>{ list(&ch.only_b) } }
+            if !ch.changed.is_empty() { <h4>{ t(lang, Key::QuantityChanged) }</h4><ul>{ for changed }</ul> }
+        </section>
+    }
+}
+
+/// The optimiser: a budget, the class rule, fairness; makes a new scenario and explains.
+#[component]
+pub fn OptimisePanel() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let s = app.state();
+    let plan = s.plan.0.clone();
+    let fair = use_state(|| false);
+    let budget_text = if plan.selection.budget.0 > 0 {
+        (plan.selection.budget.0 / 100).to_string()
+    } else {
+        String::new()
+    };
+    let on_budget = {
+        let app = app.clone();
+        Callback::from(move |v: String| {
+            if let Some(y) = parse_number(&v, 0.0, 1.0e12) {
+                app.edit(Command::SetBudget {
+                    budget: Money::from_yuan_f64(y).unwrap_or(Money::ZERO),
+                });
+            }
+        })
+    };
+    let rule = {
+        let app = app.clone();
+        let on = plan.priority.class_rule;
+        Callback::from(move |_: Event| app.edit(Command::SetClassRule { on: !on }))
+    };
+    let fair_toggle = {
+        let fair = fair.clone();
+        Callback::from(move |_: Event| fair.set(!*fair))
+    };
+    let run = {
+        let app = app.clone();
+        let fair = *fair;
+        Callback::from(move |_: MouseEvent| optimise(&app, fair))
+    };
+    let result = s.optimised.clone().map(|r| report(&app, &r));
+    html! {
+        <section class="pane optimise">
+            <h2>{ t(lang, Key::Optimise) }</h2>
+            <p class="hint">{ t(lang, Key::OptimiseExplain) }</p>
+            <Field id="opt-budget" label={t(lang, Key::Budget)} value={AttrValue::from(budget_text)} range={Some((0.0, 1.0e12))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_budget} />
+            <label class="check"><input type="checkbox" checked={plan.priority.class_rule} onchange={rule} />{ t(lang, Key::ClassRule) }</label>
+            <label class="check"><input type="checkbox" checked={*fair} onchange={fair_toggle} />{ t(lang, Key::EqualShares) }</label>
+            <button type="button" class="primary" onclick={run} disabled={plan.selection.budget.0 <= 0}>{ t(lang, Key::Optimise) }</button>
+            { for result }
+        </section>
+    }
+}
+
+/// Runs the optimiser on the current scenario and adds the result as a new scenario.
+fn optimise(app: &AppHandle, fair: bool) {
+    let plan = app.state().plan.0.clone();
+    let scenario = plan.scenario().clone();
+    let Ok(b) = decide::basis(&plan, &scenario) else {
+        return;
+    };
+    let settings = SelectionSettings {
+        equal_shares: fair,
+        ..plan.selection
+    };
+    let r = decide::optimise(&plan, &scenario, &b, &settings);
+    let name = format!(
+        "{} {}",
+        t(app.lang(), Key::OptimisedName),
+        money_compact(settings.budget, app.lang())
+    );
+    app.dispatch(Action::Optimised(Some(Rc::new(r.clone()))));
+    app.edit(Command::AddScenario {
+        name,
+        from: Some(scenario.id),
+        keep: Some(r.chosen.clone()),
+    });
+}
+
+fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
+    let lang = app.lang();
+    let plan = app.state().plan.0.clone();
+    let catalog = Catalog::for_plan(&plan);
+    // Names of placements from whichever scenario holds them.
+    let name = |id: PlacementId| {
+        plan.scenarios
+            .iter()
+            .rev()
+            .flat_map(|s| s.items.iter())
+            .find(|p| p.id == id)
+            .map_or_else(
+                || id.to_string(),
+                |p| {
+                    format!(
+                        "{} · {}",
+                        item_name(&catalog, &p.item, lang),
+                        target_label(&plan, p.target, lang)
+                    )
+                },
+            )
+    };
+    let left = r.left_out.iter().map(|l| {
+        let why: Vec<String> = l.reasons.iter().map(|x| reason(lang, x, &name)).collect();
+        html! { <li><strong>{ name(l.placement) }</strong>{ ":" }{ why.join(";") }</li> }
+    });
+    let rule = &r.class_rule;
+    let effect = (!rule.only_with.is_empty() || !rule.only_without.is_empty()).then(|| {
+        let with: Vec<String> = rule.only_without.iter().map(|p| name(*p)).collect();
+        html! {
+            <p class="explain">{ format!("{}:+ {}(优先级 {:.1} → {:.1})", t(lang, Key::ClassRuleEffect), with.join("、"), rule.value_with as f64 / 100.0, rule.value_without as f64 / 100.0) }</p>
+        }
+    });
+    html! {
+        <div class="opt-result" data-testid="opt-result">
+            <p><strong>{ format!("{}:{} · {} {:.1}", t(lang, Key::Chosen), money_compact(r.cost, lang), t(lang, Key::Priority2), r.priority) }</strong>
+               { if r.gap_permille > 0 { format!(" · {} {:.1}%", t(lang, Key::Gap), r.gap_permille as f64 / 10.0) } else { String::new() } }</p>
+            <h3>{ t(lang, Key::LeftOut) }</h3>
+            if r.left_out.is_empty() { <p>{ t(lang, Key::None_) }</p> } else { <ul class="reasons">{ for left }</ul> }
+            { for effect }
+        </div>
+    }
+}
+
+/// Charts of the current scenario: value for money with the frontier, cost risk, elevators.
+#[component]
+pub fn CurrentCharts() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let plan = app.state().plan.clone();
+    let computed = use_computed();
+    let data = use_memo(plan.clone(), |p| {
+        let s = p.0.scenario();
+        let b = decide::basis(&p.0, s).ok()?;
+        let total = b.costs.total.likely;
+        let frontier = decide::frontier(&p.0, s, &b, Money((total.fen() / 40).max(100)));
+        let chosen: Vec<PlacementId> = if p.0.selection.budget.0 > 0 {
+            decide::optimise(&p.0, s, &b, &p.0.selection).chosen
+        } else {
+            Vec::new()
+        };
+        let all: Vec<PlacementId> = s.items.iter().map(|x| x.id).collect();
+        let risk = decide::risk(&p.0, &b, &all, p.0.selection.budget);
+        Some((b, frontier, chosen, risk))
+    });
+    let Some((b, frontier, chosen, risk)) = (*data).as_ref() else {
+        return html! {};
+    };
+    let fmt = money_fmt(lang);
+    let items: Vec<(f64, f64, bool)> = b
+        .costs
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let sc = b
+                .priorities
+                .items
+                .iter()
+                .find(|x| x.placement == l.placement)?;
+            Some((
+                l.total.likely.as_yuan_f64(),
+                sc.score,
+                chosen.contains(&l.placement),
+            ))
+        })
+        .collect();
+    let front: Vec<(f64, f64)> = frontier
+        .iter()
+        .filter_map(|f| Some((f.budget.as_yuan_f64(), f.priority?)))
+        .collect();
+    let budget = (plan.0.selection.budget.0 > 0).then(|| plan.0.selection.budget.as_yuan_f64());
+    let vfm = charts::value_for_money::render(
+        &ValueForMoney {
+            title: t(lang, Key::ChartValue),
+            axes: (t(lang, Key::AxisCost), t(lang, Key::AxisPriority)),
+            items: &items,
+            frontier: &front,
+            frontier_axis: Some(t(lang, Key::AxisTotalPriority)),
+            budget,
+            fmt: &fmt,
+            legend: [
+                t(lang, Key::LegendItems),
+                t(lang, Key::LegendChosen),
+                t(lang, Key::LegendFrontier),
+                t(lang, Key::LegendBudget),
+            ],
+        },
+        (760, 420),
+    );
+    let mut marks = vec![
+        ("P50".to_string(), risk.p50.as_yuan_f64()),
+        ("P80".to_string(), risk.p80.as_yuan_f64()),
+    ];
+    if let Some(b) = budget {
+        marks.push((t(lang, Key::LegendBudget).to_string(), b));
+    }
+    let risk_svg = charts::risk::render(
+        &charts::risk::RiskChart {
+            title: t(lang, Key::ChartRisk),
+            range: (risk.min.as_yuan_f64(), risk.max.as_yuan_f64()),
+            histogram: &risk.histogram,
+            marks: &marks,
+            fmt: &fmt,
+        },
+        (760, 320),
+    );
+    let elevator = computed
+        .eval
+        .as_ref()
+        .and_then(|ev| ev.funding.elevators.first().cloned())
+        .map(|tab| {
+            let per: Vec<f64> = tab
+                .floors
+                .iter()
+                .map(|f| f.net.as_yuan_f64() / f.households.max(1) as f64)
+                .collect();
+            let floors: Vec<u8> = tab.floors.iter().map(|f| f.floor).collect();
+            let label = |i: usize| {
+                format!(
+                    "{}{}",
+                    floors.get(i).copied().unwrap_or(0),
+                    if lang == Lang::Zh { "层" } else { "F" }
+                )
+            };
+            let st = plan
+                .0
+                .community
+                .stairwell(tab.stairwell)
+                .map(|(b, s)| format!("{} {}", b.name, s.name))
+                .unwrap_or_default();
+            chart_html(
+                charts::elevator::render(
+                    &format!("{} · {st}", t(lang, Key::ChartElevator)),
+                    &per,
+                    &label,
+                    &fmt,
+                    (760, 320),
+                ),
+                t(lang, Key::ChartElevator),
+            )
+        });
+    html! {
+        <section class="pane charts">
+            { chart_html(vfm, t(lang, Key::ChartValue)) }
+            { chart_html(risk_svg, t(lang, Key::ChartRisk)) }
+            { elevator.unwrap_or_else(|| html! { <p class="hint">{ t(lang, Key::NoElevators) }</p> }) }
+        </section>
+    }
+}

@@ -1,0 +1,326 @@
+//! Residents' voice: survey tallies per item (typed in, or imported from a CSV with a preview
+//! and an error for each bad row), and owners' votes household by household on a stairwell
+//! grid, with the consent status of each matter.
+
+use super::fields::{parse_number, Field};
+use super::i18n::{pick, t, Key, Lang};
+use super::palette::item_name;
+use super::properties::{target_label, use_computed};
+use super::state::{use_app, AppHandle};
+use crate::core::catalog::Catalog;
+use crate::core::command::Command;
+use crate::core::consent::{electorate, Status};
+use crate::core::csv::{parse_tallies, RowError, TallyRow};
+use crate::core::model::{Household, PlacementId, Vote};
+use crate::core::priority::SurveyTally;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The consent status in words.
+pub fn status_text(lang: Lang, s: Status) -> String {
+    match s {
+        Status::Passed => pick(lang, ("已通过", "Passed")).into(),
+        Status::NotVoted => pick(lang, ("尚未表决", "Not yet voted")).into(),
+        Status::CannotPass => pick(lang, ("无法通过", "Cannot pass")).into(),
+        Status::ShortBy { households } => match lang {
+            Lang::Zh => format!("还差 {households} 户同意"),
+            Lang::En => format!("Short by {households} households"),
+        },
+    }
+}
+
+fn row_error(lang: Lang, e: &RowError) -> String {
+    let zh = lang == Lang::Zh;
+    match e {
+        RowError::TooFewCells => pick(lang, ("少于 5 列", "fewer than 5 cells")).into(),
+        RowError::UnknownItem { item } => {
+            if zh {
+                format!("没有项目“{item}”")
+            } else {
+                format!("no item \"{item}\"")
+            }
+        }
+        RowError::UnknownTarget { target } => {
+            if zh {
+                format!("找不到位置“{target}”")
+            } else {
+                format!("no place \"{target}\"")
+            }
+        }
+        RowError::WrongTarget { item, target } => {
+            if zh {
+                format!("“{item}”不能放在“{target}”")
+            } else {
+                format!("\"{item}\" cannot go on \"{target}\"")
+            }
+        }
+        RowError::NotACount { column, value } => {
+            if zh {
+                format!("第 {column} 列“{value}”不是户数")
+            } else {
+                format!("column {column}: \"{value}\" is not a number of households")
+            }
+        }
+    }
+}
+
+/// The residents page.
+#[component]
+pub fn ResidentsView() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let plan = app.state().plan.0.clone();
+    let computed = use_computed();
+    let items = &plan.scenario().items;
+    let chosen = use_state(|| items.first().map(|p| p.id));
+    let chosen_id = chosen
+        .filter(|id| items.iter().any(|p| p.id == *id))
+        .or(items.first().map(|p| p.id));
+    let list = items.iter().map(|p| {
+        let id = p.id;
+        let sel = chosen.clone();
+        let status = computed
+            .eval
+            .as_ref()
+            .and_then(|e| e.consent.iter().find(|c| c.placement == id))
+            .map(|c| status_text(lang, c.result.status))
+            .unwrap_or_default();
+        html! {
+            <li key={id.0}>
+                <button type="button" class={classes!("matter", (Some(id) == chosen_id).then_some("active"))} aria-pressed={(Some(id) == chosen_id).to_string()}
+                    onclick={Callback::from(move |_| sel.set(Some(id)))}>
+                    <span>{ format!("{} · {}", item_name(&computed.catalog, &p.item, lang), target_label(&plan, p.target, lang)) }</span>
+                    <span class="status">{ status }</span>
+                </button>
+            </li>
+        }
+    });
+    let detail = chosen_id.map(|id| matter(&app, &computed.catalog, id));
+    html! {
+        <div class="page residents-page">
+            <section class="pane">
+                <h2>{ t(lang, Key::Residents) }</h2>
+                <h3>{ t(lang, Key::Matters) }</h3>
+                <ul class="matters">{ for list }</ul>
+            </section>
+            <section class="pane">{ for detail }</section>
+            <section class="pane"><CsvImport /></section>
+        </div>
+    }
+}
+
+fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
+    let lang = app.lang();
+    let plan = app.state().plan.0.clone();
+    let Some(p) = plan.scenario().items.iter().find(|p| p.id == id) else {
+        return html! {};
+    };
+    let Some(item) = catalog.get(&p.item) else {
+        return html! {};
+    };
+    let key = p.matter_key();
+    let tally = plan.tallies.get(&key).copied().unwrap_or_default();
+    let field = |label: Key, value: u32, set: fn(&mut SurveyTally, u32)| {
+        let app = app.clone();
+        let key = key.clone();
+        let on_commit = Callback::from(move |v: String| {
+            let mut t = app
+                .state()
+                .plan
+                .0
+                .tallies
+                .get(&key)
+                .copied()
+                .unwrap_or_default();
+            set(
+                &mut t,
+                parse_number(&v, 0.0, 100_000.0).map_or(0, |x| x.round() as u32),
+            );
+            app.edit(Command::SetTallies {
+                tallies: vec![(key.clone(), Some(t))],
+            });
+        });
+        html! { <Field id={format!("tally-{}", t(Lang::En, label).to_lowercase().replace(' ', "-"))} label={t(lang, label)} value={AttrValue::from(value.to_string())} range={Some((0.0, 100_000.0))} decimal=true error={t(lang, Key::Invalid)} {on_commit} /> }
+    };
+    let voters = electorate(&plan.community, p.target, item.consent.scope);
+    let votes = plan.votes.get(&key);
+    let vote_of = |h: &Household| votes.and_then(|v| v.get(&h.id)).copied();
+    // Households grouped by stairwell, top floor first.
+    let mut groups: Vec<(String, Vec<&Household>)> = Vec::new();
+    for b in &plan.community.buildings {
+        for s in &b.stairwells {
+            let hh: Vec<&Household> = voters
+                .iter()
+                .copied()
+                .filter(|h| s.households.iter().any(|x| x.id == h.id))
+                .collect();
+            if !hh.is_empty() {
+                groups.push((format!("{} {}", b.name, s.name), hh));
+            }
+        }
+    }
+    let grid = groups.iter().map(|(name, hh)| {
+        let top = hh.iter().map(|h| h.floor).max().unwrap_or(1);
+        let rows = (1..=top).rev().map(|f| {
+            let cells = hh.iter().filter(|h| h.floor == f).map(|h| {
+                let v = vote_of(h);
+                let next = match v {
+                    None => Some(Vote::Agree),
+                    Some(Vote::Agree) => Some(Vote::Object),
+                    Some(Vote::Object) => Some(Vote::Abstain),
+                    Some(Vote::Abstain) => None,
+                };
+                let (cls, word) = match v {
+                    None => ("none", pick(lang, ("未表决", "not voted"))),
+                    Some(Vote::Agree) => ("agree", pick(lang, ("同意", "agree"))),
+                    Some(Vote::Object) => ("object", pick(lang, ("反对", "object"))),
+                    Some(Vote::Abstain) => ("abstain", pick(lang, ("弃权", "abstain"))),
+                };
+                let app = app.clone();
+                let key = key.clone();
+                let hid = h.id;
+                html! {
+                    <button type="button" class={classes!("vote", cls)} aria-label={format!("{} {} {word}", name, h.room)} title={word}
+                        onclick={Callback::from(move |_| app.edit(Command::SetVote { matter: key.clone(), household: hid, vote: next }))}>
+                        { h.room.clone() }
+                    </button>
+                }
+            });
+            html! { <div class="vote-row">{ for cells }</div> }
+        });
+        html! { <div class="vote-stair"><h4>{ name.clone() }</h4>{ for rows }</div> }
+    });
+    let result =
+        crate::core::consent::check(&voters, votes, item.consent.scope, item.consent.matter);
+    let summary = match lang {
+        Lang::Zh => format!(
+            "{} 户中 {} 户参与、{} 户同意、{} 户反对、{} 户弃权",
+            result.eligible_households,
+            result.participating_households,
+            result.agree_households,
+            result.object_households,
+            result.abstain_households
+        ),
+        Lang::En => format!(
+            "{} of {} took part: {} agree, {} object, {} abstain",
+            result.participating_households,
+            result.eligible_households,
+            result.agree_households,
+            result.object_households,
+            result.abstain_households
+        ),
+    };
+    let rule = match item.consent.matter {
+        crate::core::catalog::Matter::Major => pick(lang, ("重大事项:参与面积和人数均达 2/3,同意面积和人数均达参与的 3/4", "Major matter: 2/3 take part by area and head count; 3/4 of them agree by both")),
+        crate::core::catalog::Matter::Ordinary => pick(lang, ("一般事项:参与面积和人数均达 2/3,同意面积和人数均过参与的半数", "Ordinary matter: 2/3 take part by area and head count; more than half of them agree by both")),
+    };
+    html! {
+        <div key={key.clone()}>
+            <h3>{ format!("{} · {}", item.name(lang), target_label(&plan, p.target, lang)) }</h3>
+            <h4>{ t(lang, Key::SurveyTallies) }</h4>
+            <div class="tally">
+                { field(Key::Support, tally.support, |t, v| t.support = v) }
+                { field(Key::Oppose, tally.oppose, |t, v| t.oppose = v) }
+                { field(Key::NoView, tally.no_view, |t, v| t.no_view = v) }
+            </div>
+            <h4>{ t(lang, Key::Votes) }</h4>
+            <p class={classes!("consent", if result.passed() { "ok" } else { "pending" })} data-testid="consent-status">{ status_text(lang, result.status) }</p>
+            <p class="explain">{ summary }</p>
+            <p class="explain">{ rule }</p>
+            <p class="hint">{ t(lang, Key::VoteHint) }</p>
+            <div class="vote-grid">{ for grid }</div>
+        </div>
+    }
+}
+
+/// CSV import of survey tallies with a preview.
+#[component]
+pub fn CsvImport() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let rows = use_state(|| None::<Rc<Vec<TallyRow>>>);
+    let error = use_state(|| None::<String>);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let onchange = {
+        let app = app.clone();
+        let rows = rows.clone();
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let file = gloo::file::File::from(file);
+            let app = app.clone();
+            let rows = rows.clone();
+            let error = error.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |r| {
+                match r.ok().map(String::from_utf8) {
+                    Some(Ok(text)) => {
+                        error.set(None);
+                        rows.set(Some(Rc::new(parse_tallies(&app.state().plan.0, &text))));
+                    }
+                    _ => {
+                        rows.set(None);
+                        error.set(Some(pick(app.lang(), ("这个文件不是 UTF-8 编码的 CSV。请在 Excel 中“另存为 CSV UTF-8”后再导入。", "This file is not a UTF-8 CSV. In Excel, use \"Save as CSV UTF-8\" and import again.")).to_string()));
+                    }
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+            input.set_value("");
+        })
+    };
+    let apply = {
+        let app = app.clone();
+        let rows = rows.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(r) = (*rows).clone() {
+                let good: Vec<(String, Option<SurveyTally>)> = r
+                    .iter()
+                    .filter_map(|x| x.result.as_ref().ok())
+                    .map(|(k, t)| (k.clone(), Some(*t)))
+                    .collect();
+                if !good.is_empty() {
+                    app.edit(Command::SetTallies { tallies: good });
+                }
+                rows.set(None);
+            }
+        })
+    };
+    let preview = (*rows).clone().map(|r| {
+        let ok = r.iter().filter(|x| x.result.is_ok()).count();
+        let trs = r.iter().map(|x| {
+            let status = match &x.result {
+                Ok(_) => html! { <td class="ok">{ t(lang, Key::RowsOk) }</td> },
+                Err(e) => html! { <td class="bad" data-testid="row-error">{ row_error(lang, e) }</td> },
+            };
+            let cells = x.cells.iter().take(5).map(|c| html! { <td>{ c.clone() }</td> });
+            html! { <tr><td>{ x.line }</td>{ for cells }{ status }</tr> }
+        });
+        html! {
+            <>
+                <h4>{ t(lang, Key::ImportPreview) }</h4>
+                <div class="table-wrap"><table class="preview"><tbody>{ for trs }</tbody></table></div>
+                <button type="button" class="primary" onclick={apply} disabled={ok == 0}>{ format!("{} ({ok})", t(lang, Key::ApplyRows)) }</button>
+            </>
+        }
+    });
+    html! {
+        <div class="csv-import">
+            <h3>{ t(lang, Key::ImportTallies) }</h3>
+            <p class="hint">{ t(lang, Key::CsvHelp) }</p>
+            <label class="button file-button">
+                { t(lang, Key::ImportTallies) }
+                <input type="file" accept=".csv,text/csv" class="visually-hidden" {onchange} data-testid="csv-input" />
+            </label>
+            if let Some(e) = (*error).clone() { <p class="error" role="alert">{ e }</p> }
+            { for preview }
+        </div>
+    }
+}

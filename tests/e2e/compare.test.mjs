@@ -1,0 +1,95 @@
+// End-to-end: scenarios compared (the difference in totals equals the cost of the differing
+// items), the optimiser under a budget (a scenario within it, reasons for what is left out),
+// and a CSV of survey tallies with one bad row (its error shown, the good rows applied).
+// User text with markup is shown literally.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch, watchedPage } from './browser.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const SHOTS = 'target/screenshots';
+let srv, browser;
+before(async () => { mkdirSync(SHOTS, { recursive: true }); srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+async function open(locale = 'en-US', viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ locale, viewport });
+  const errors = [];
+  const page = await watchedPage(context, errors);
+  await page.goto(srv.url);
+  await page.locator('svg.site-plan').waitFor();
+  return { context, page, errors };
+}
+const yuan = (s) => Number(s.replace(/[^0-9-]/g, ''));
+
+test('two scenarios compared: the difference is the differing items', async () => {
+  const { context, page, errors } = await open();
+  // Copy the comprehensive scenario, then take the elderly station out of the copy.
+  await page.getByRole('button', { name: 'Duplicate scenario' }).click();
+  const copy = await page.getByTestId('scenario-select').inputValue();
+  assert.equal(copy, '3');
+  await page.locator('.badge[data-item="elderly_service_station"]').first().click({ force: true });
+  await page.keyboard.press('Delete');
+  // Rename it with markup in the name: it must show literally.
+  await page.getByRole('button', { name: 'Rename scenario' }).click();
+  await page.locator('#scenario-name').fill('<b>No station</b>');
+  await page.locator('#scenario-name').press('Enter');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const table = page.getByTestId('compare-table');
+  await table.waitFor();
+  // Compare the original (1) with the copy: pick only those two.
+  const boxes = page.locator('.pick input');
+  if (await boxes.nth(1).isChecked()) await boxes.nth(1).uncheck();
+  const diff = yuan(await page.getByTestId('difference').textContent());
+  // Elderly service station: 200 m² × 3 500 × 1.15 = 805 000.
+  assert.equal(diff, -805000);
+  assert.ok(await page.getByText('Only in 综合方案(基础类+加装电梯+养老)').isVisible());
+  assert.equal(await page.locator('.compare thead th').nth(2).textContent(), '<b>No station</b>');
+  assert.equal(await page.locator('.compare thead b').count(), 0, 'no markup from user text');
+  await page.screenshot({ path: `${SHOTS}/compare-en-desktop.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the optimiser makes a scenario within the budget and says why items were left out', async () => {
+  const { context, page, errors } = await open();
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.locator('#opt-budget').fill('2500000');
+  await page.locator('#opt-budget').press('Enter');
+  await page.getByRole('button', { name: 'Optimise under a budget' }).last().click();
+  await page.getByTestId('opt-result').waitFor();
+  const name = await page.locator('[data-testid="scenario-select"] option:checked').textContent();
+  assert.match(name, /^Optimised/);
+  // The new scenario's total is within the budget.
+  await page.getByRole('tab', { name: 'Site plan' }).click();
+  const total = yuan(await page.getByTestId('total-likely').textContent());
+  assert.ok(total <= 2500000 && total > 0, `total ${total}`);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const reasons = page.locator('.opt-result .reasons li');
+  assert.ok(await reasons.count() >= 1);
+  assert.match(await reasons.first().textContent(), /over the budget left by|lower priority per yuan|livelihood first/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a CSV of tallies with one bad row: the error is shown and the good rows applied', async () => {
+  const { context, page, errors } = await open('zh-CN');
+  await page.getByRole('tab', { name: '居民意见' }).click();
+  const csv = 'target/tallies.csv';
+  writeFileSync(csv, '\ufeff项目,位置,支持,反对,无意见\r\n加装电梯,1号楼 1单元,10,1,1\r\n加装电梯,主路,5,1,0\r\n道路罩面,主路,120,10,30\r\n');
+  await page.getByTestId('csv-input').setInputFiles(csv);
+  const bad = page.getByTestId('row-error');
+  await bad.waitFor();
+  assert.equal(await bad.count(), 1);
+  assert.equal(await bad.textContent(), '“加装电梯”不能放在“主路”');
+  await page.getByRole('button', { name: /导入有效的行 \(2\)/ }).click();
+  // The elevator of 1号楼 1单元 now has its tallies.
+  await page.getByRole('button', { name: /加装电梯 · 1号楼 1单元/ }).click();
+  assert.equal(await page.locator('#tally-support').inputValue(), '10');
+  assert.equal(await page.locator('#tally-oppose').inputValue(), '1');
+  await page.screenshot({ path: `${SHOTS}/residents-zh-desktop.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
