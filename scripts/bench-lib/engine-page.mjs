@@ -102,4 +102,62 @@ export function runRisk({ items, samples, reps }) {
   }
   return { ms: median(ours.times_ms), p80: ours.p80, jsMs: median(jsTimes), jsP80: p80 };
 }
-window.bench = { runOurs, runGlpk, runJslp, runFrontier, runRisk };
+export async function runChart({ items, reps }) {
+  // Ours: the app's plotters chart (WebAssembly) to SVG, put in the page, laid out.
+  const host = document.createElement('div');
+  host.style.width = '800px';
+  document.body.append(host);
+  const flat = JSON.stringify(items.flat());
+  const ours = [];
+  // Both sides get the same three unmeasured warm-up runs (JIT, fonts, first layout).
+  for (let r = 0; r < 3; r++) { host.innerHTML = window.wasmBindings.chart_svg(flat); void host.offsetHeight; }
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    host.innerHTML = window.wasmBindings.chart_svg(flat);
+    host.getBoundingClientRect();
+    void host.offsetHeight;
+    ours.push(performance.now() - t0);
+  }
+  const circles = host.querySelectorAll('circle').length;
+  // Peer: Chart.js drawing the same points, the budget and the frontier on a canvas, no animation.
+  if (!window.Chart) {
+    await new Promise((ok, fail) => {
+      const tag = document.createElement('script');
+      tag.src = '/node_modules/chart.js/dist/chart.umd.min.js';
+      tag.onload = ok;
+      tag.onerror = fail;
+      document.head.append(tag);
+    });
+  }
+  const Chart = window.Chart;
+  const canvas = document.createElement('canvas');
+  canvas.width = 800;
+  canvas.height = 480;
+  const box = document.createElement('div');
+  box.style.width = '800px';
+  box.style.height = '480px';
+  box.append(canvas);
+  document.body.append(box);
+  const sorted = [...items].sort((a, b) => b[1] / Math.max(a[0], 1) - a[1] / Math.max(b[0], 1));
+  let c = 0, v = 0; const frontier = [{ x: 0, y: 0 }];
+  sorted.forEach((it, k) => { c += it[0]; v += it[1]; if (k % 20 === 19) frontier.push({ x: c, y: v }); });
+  const peer = [];
+  for (let r = 0; r < reps + 3; r++) {
+    const t0 = performance.now();
+    const chart = new Chart(canvas, {
+      type: 'scatter',
+      data: { datasets: [
+        { label: '项目', data: items.filter((p) => !p[2]).map((p) => ({ x: p[0], y: p[1] })), pointRadius: 3 },
+        { label: '入选项目', data: items.filter((p) => p[2]).map((p) => ({ x: p[0], y: p[1] })), pointRadius: 4 },
+        { label: '各预算下的最优', data: frontier, type: 'line', yAxisID: 'y2', pointRadius: 0 },
+      ] },
+      options: { animation: false, responsive: false, plugins: { title: { display: true, text: '性价比:优先级与费用' } },
+        scales: { x: { title: { display: true, text: '费用' }, ticks: { callback: (x) => `¥${(x / 10000).toFixed(0)}万` } }, y: { title: { display: true, text: '优先级' } }, y2: { position: 'right' } } },
+    });
+    if (r >= 3) peer.push(performance.now() - t0);
+    chart.destroy();
+  }
+  return { ours: median(ours), peer: median(peer), circles };
+}
+
+window.bench = { runOurs, runGlpk, runJslp, runFrontier, runRisk, runChart };

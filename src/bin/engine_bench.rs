@@ -85,4 +85,41 @@ pub fn bench_risk(items_json: &str, samples: u32, pert: bool, reps: u32) -> Stri
     .to_string()
 }
 
+/// The value-for-money chart of `items` (a flat JSON array of cost, priority, chosen 0/1) with
+/// a frontier, as SVG text (the app's own chart code).
+#[wasm_bindgen]
+pub fn chart_svg(items_json: &str) -> String {
+    use renovation_planner::charts::value_for_money::{render, ValueForMoney};
+    let flat: Vec<f64> = serde_json::from_str(items_json).unwrap_or_default();
+    let items: Vec<(f64, f64, bool)> = flat
+        .chunks_exact(3)
+        .map(|c| (c[0], c[1], c[2] > 0.5))
+        .collect();
+    let mut by_ratio: Vec<&(f64, f64, bool)> = items.iter().collect();
+    by_ratio.sort_by(|a, b| (b.1 / b.0.max(1.0)).total_cmp(&(a.1 / a.0.max(1.0))));
+    let mut frontier = vec![(0.0, 0.0)];
+    let (mut c, mut v) = (0.0, 0.0);
+    for (k, it) in by_ratio.iter().enumerate() {
+        c += it.0;
+        v += it.1;
+        if k % 20 == 19 {
+            frontier.push((c, v));
+        }
+    }
+    let fmt = |x: f64| format!("¥{:.0}万", x / 10_000.0);
+    render(
+        &ValueForMoney {
+            title: "性价比:优先级与费用",
+            axes: ("费用", "优先级"),
+            items: &items,
+            frontier: &frontier,
+            frontier_axis: Some("右轴:优先级合计"),
+            budget: Some(c / 2.0),
+            fmt: &fmt,
+            legend: ["项目", "入选项目", "各预算下的最优", "预算"],
+        },
+        (800, 480),
+    )
+}
+
 fn main() {}

@@ -30,13 +30,15 @@ pub fn stacked(d: &Stacked, size: (u32, u32)) -> String {
     svg(size, |root| {
         let mut chart = ChartBuilder::on(root)
             .margin(12)
-            .caption(d.title, (FONT, 18))
+            .caption(d.title, (FONT, 21))
             .x_label_area_size(36)
             .y_label_area_size(78)
             .build_cartesian_2d((0..n as u32).into_segmented(), 0f64..max)?;
         let names = d.categories;
         chart
             .configure_mesh()
+            // No fine grid: fewer SVG elements, faster to lay out, easier to read.
+            .light_line_style(TRANSPARENT)
             .disable_x_mesh()
             .x_labels(n)
             .x_label_formatter(&|v| match v {
@@ -44,7 +46,7 @@ pub fn stacked(d: &Stacked, size: (u32, u32)) -> String {
                 _ => String::new(),
             })
             .y_label_formatter(&|v| (d.fmt)(*v))
-            .label_style((FONT, 13))
+            .label_style((FONT, 15))
             .draw()?;
         let mut base = vec![0.0; n];
         for (name, colour, values) in d.series {
@@ -75,7 +77,7 @@ pub fn stacked(d: &Stacked, size: (u32, u32)) -> String {
             .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 13))
+            .label_font((FONT, 15))
             .draw()?;
         Ok(())
     })

@@ -10,6 +10,7 @@ pub mod timeline;
 pub mod value_for_money;
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The colours of the policy classes (safety, basic, improvement, upgrade).
 pub const CLASS_COLOURS: [RGBColor; 4] = [
@@ -37,6 +38,12 @@ pub const FONT: &str = "sans-serif";
 /// Formats axis values (money in the user's language, counts, …).
 pub type Fmt<'a> = &'a dyn Fn(f64) -> String;
 
+/// A drawing step: draws on the area and may return extra SVG markup to add on top.
+pub type Draw<'a> = dyn FnOnce(
+        &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    ) -> Result<String, Box<dyn std::error::Error>>
+    + 'a;
+
 /// Draws into an SVG string of `size` pixels and makes it scale to its box. On a drawing
 /// error the partial SVG is returned (a chart is never worth a crash).
 pub fn svg(
@@ -45,14 +52,145 @@ pub fn svg(
         &DrawingArea<SVGBackend, plotters::coord::Shift>,
     ) -> Result<(), Box<dyn std::error::Error>>,
 ) -> String {
+    svg_with(size, Box::new(|root| draw(root).map(|()| String::new())))
+}
+
+/// Like [`svg`], with extra markup from the drawing step added on top (e.g. many points as one
+/// path, far cheaper for the browser than one element each).
+pub fn svg_with(size: (u32, u32), draw: Box<Draw>) -> String {
     let mut buf = String::new();
+    let mut extra = String::new();
     {
         let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let _ = draw(&root);
+        if let Ok(e) = draw(&root) {
+            extra = e;
+        }
         let _ = root.present();
     }
+    if !extra.is_empty() {
+        if let Some(end) = buf.rfind("</svg>") {
+            buf.insert_str(end, &extra);
+        }
+    }
     responsive(&buf, size)
+}
+
+/// Points as one SVG path of round dots (zero-length segments with round caps): one element
+/// for any number of points.
+pub fn dots(
+    points: impl IntoIterator<Item = (i32, i32)>,
+    diameter: u32,
+    colour: &RGBColor,
+) -> String {
+    use std::fmt::Write;
+    let mut d = String::new();
+    for (x, y) in points {
+        let _ = write!(d, "M{x} {y}h0");
+    }
+    if d.is_empty() {
+        return d;
+    }
+    format!(
+        "<path d=\"{d}\" fill=\"none\" stroke=\"#{:02x}{:02x}{:02x}\" stroke-width=\"{diameter}\" stroke-linecap=\"round\"/>\n",
+        colour.0, colour.1, colour.2
+    )
+}
+
+/// A legend marker.
+#[derive(Debug, Clone, Copy)]
+pub enum Marker {
+    /// A dot of this colour.
+    Dot(RGBColor),
+    /// A line of this colour.
+    Line(RGBColor),
+    /// A filled block of this colour.
+    Block(RGBColor),
+}
+
+/// The width of `text` at `size` px, estimated from its characters (CJK full width, others
+/// about half): no DOM measurement, which in the browser would force a layout per label.
+pub fn approx_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.56 } else { 1.0 })
+        .sum::<f64>()
+        * size
+}
+
+/// Draws a title centred at the top of `root`.
+pub fn title(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    text: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (w, _) = root.dim_in_pixel();
+    let style = TextStyle::from((FONT, 21).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
+    root.draw(&Text::new(text.to_string(), (w as i32 / 2, 6), style))?;
+    Ok(())
+}
+
+/// A legend box with its top-left corner at `at` (pixels), as SVG markup to add on top of the
+/// chart (after any point paths), without measuring text. Names are escaped.
+pub fn legend(at: (i32, i32), entries: &[(Marker, &str)]) -> String {
+    use std::fmt::Write;
+    let size = 13.0;
+    let row = 18;
+    let width = entries
+        .iter()
+        .map(|(_, t)| approx_width(t, size))
+        .fold(0.0, f64::max) as i32
+        + 34;
+    let height = row * entries.len() as i32 + 8;
+    let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+    let mut s = format!(
+        "<g font-family=\"{FONT}\" font-size=\"{size}\"><rect x=\"{}\" y=\"{}\" width=\"{width}\" height=\"{height}\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#000000\" stroke-opacity=\"0.3\"/>",
+        at.0, at.1
+    );
+    for (i, (m, text)) in entries.iter().enumerate() {
+        let y = at.1 + 4 + row * i as i32 + row / 2;
+        let x = at.0 + 8;
+        let _ = match *m {
+            Marker::Dot(c) => write!(
+                s,
+                "<circle cx=\"{}\" cy=\"{y}\" r=\"4\" fill=\"{}\"/>",
+                x + 6,
+                hex(c)
+            ),
+            Marker::Line(c) => write!(
+                s,
+                "<path d=\"M{x} {y}h14\" stroke=\"{}\" stroke-width=\"2\"/>",
+                hex(c)
+            ),
+            Marker::Block(c) => write!(
+                s,
+                "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>",
+                y - 6,
+                hex(c)
+            ),
+        };
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{y}\" dominant-baseline=\"central\">{}</text>",
+            x + 20,
+            escape(text)
+        );
+    }
+    s.push_str("</g>\n");
+    s
+}
+
+/// Escapes text for SVG markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Replaces the fixed width and height with `width="100%"`, keeping the viewBox.

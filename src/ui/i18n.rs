@@ -396,7 +396,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::ChartTimeline => ("年度改造计划", "Annual renovation plan"),
         K::AxisCost => ("费用", "Cost"),
         K::AxisPriority => ("优先级", "Priority"),
-        K::AxisTotalPriority => ("最优优先级合计", "Best total priority"),
+        K::AxisTotalPriority => ("右轴:优先级合计", "right axis: total priority"),
         K::LegendItems => ("项目", "Items"),
         K::LegendChosen => ("入选项目", "Chosen"),
         K::LegendFrontier => ("各预算下的最优", "Best for each budget"),
