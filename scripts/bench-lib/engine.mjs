@@ -117,7 +117,7 @@ writeSection('chart', `## Value-for-money chart, 1,000 points
 Command: \`scripts/bench\` (same headless-Chromium run), ${new Date().toISOString().slice(0, 10)}. The app's chart (plotters in
 WebAssembly → SVG, inserted in the page and laid out) against Chart.js 4.6.1 drawing the same 1,000 points, frontier and
 labels on a canvas without animation; after 3 unmeasured warm-up draws each, medians of 30 draws. Our SVG draws the 1,000 points as two
-paths of round dots and no fine grid (34 elements in all), so the browser lays out little.
+paths of round dots and no fine grid (about a hundred elements in all), so the browser lays out little.
 
 | ours (plotters → SVG) | Chart.js (canvas) | ratio |
 | ---: | ---: | ---: |
