@@ -9,6 +9,7 @@
 //! renoplan risk PLAN.json [--samples N] [--seed S] [--dist pert|triangular] [--budget YUAN]
 //! renoplan validate PLAN.json [--lang zh|en]
 //! renoplan normalize PLAN.json          # canonical pretty JSON on stdout
+//! renoplan link PLAN.json               # the share-link fragment (plan=1.…) on stdout
 //! ```
 //! Options override the plan's own settings; every command prints JSON except `report --table`.
 
@@ -34,7 +35,8 @@ const USAGE: &str = "usage:
   renoplan phase PLAN.json [--years N --per-year YUAN] [--start YEAR] [--budget YUAN] [--scenario ID]
   renoplan risk PLAN.json [--samples N] [--seed S] [--dist pert|triangular] [--budget YUAN] [--scenario ID]
   renoplan validate PLAN.json [--lang zh|en]
-  renoplan normalize PLAN.json";
+  renoplan normalize PLAN.json
+  renoplan link PLAN.json";
 
 #[derive(Default)]
 struct Args {
@@ -215,6 +217,12 @@ fn run(args: &Args) -> Result<String, String> {
             Lang::En => "valid".to_string(),
         }),
         "normalize" => Ok(to_json(&plan)),
+        "link" => renovation_planner::core::share::encode(&plan).map_err(|e| match e {
+            renovation_planner::core::share::LinkError::TooLong { chars } => format!(
+                "the plan needs a link of {chars} characters, over the limit of {}; share the file instead",
+                renovation_planner::core::share::MAX_LINK_CHARS
+            ),
+        }),
         "optimise" | "optimize" => {
             let b = decision(&plan)?;
             json(&decide::optimise(&plan, &scenario, &b, &plan.selection))

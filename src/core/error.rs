@@ -81,7 +81,7 @@ pub enum ErrorKind {
         /// Needed.
         min: usize,
     },
-    /// A coordinate that is not a number.
+    /// A number that is infinite, not a number, or too large for any field.
     NotFinite,
     /// An outline enclosing no area.
     ZeroArea,
@@ -264,9 +264,9 @@ fn describe(kind: &ErrorKind, lang: Lang) -> String {
         }
         K::NotFinite => {
             if zh {
-                "坐标不是有效数字".into()
+                "不是可用的数字(过大或无穷大)".into()
             } else {
-                "a coordinate is not a number".into()
+                "not a usable number (too large or infinite)".into()
             }
         }
         K::ZeroArea => {

@@ -24,6 +24,7 @@ pub mod plan_file;
 pub mod priority;
 pub mod risk;
 pub mod select;
+pub mod share;
 pub mod store;
 pub mod takeoff;
 pub mod validate;

@@ -292,11 +292,21 @@ fn from_serde(text: &str, e: &serde_json::Error) -> PlanError {
                 .find(|(_, v)| v.as_f64().is_some_and(bad_number))
                 .map(|(k, _)| k)
             {
-                return PlanError::new(join(base, key), ErrorKind::Invalid { detail: msg });
+                let value = o[key].to_string();
+                let (min, max) = if msg.starts_with("area ") {
+                    ("0".to_string(), super::money::MAX_AREA_M2.to_string())
+                } else {
+                    let m = super::money::MAX_YUAN;
+                    (format!("-{m}"), m.to_string())
+                };
+                return PlanError::new(join(base, key), ErrorKind::OutOfRange { value, min, max });
             }
         }
     }
     let path = at.path;
+    if msg == "number out of range" {
+        return PlanError::new(path, ErrorKind::NotFinite);
+    }
     if msg.starts_with("unknown field") {
         return PlanError::new(path, ErrorKind::UnknownField);
     }
