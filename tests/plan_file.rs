@@ -230,3 +230,18 @@ fn a_byte_order_mark_is_accepted() {
     bytes.extend_from_slice(renovation_planner::core::DEMO_JSON.as_bytes());
     assert_eq!(load(&bytes).unwrap().plan, demo());
 }
+
+#[test]
+fn a_blank_plan_is_valid_costs_nothing_and_round_trips() {
+    let plan = renovation_planner::core::model::Plan::blank("新小区", "方案一");
+    assert!(renovation_planner::core::validate::validate(&plan).is_empty());
+    let back = load(to_json(&plan).as_bytes()).unwrap().plan;
+    assert_eq!(back, plan);
+    let catalog = renovation_planner::core::catalog::Catalog::for_plan(&plan);
+    let ev = renovation_planner::core::evaluate::evaluate_with(&plan, &catalog, plan.scenario())
+        .unwrap();
+    assert_eq!(
+        ev.costs.total.likely,
+        renovation_planner::core::money::Money::ZERO
+    );
+}

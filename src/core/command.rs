@@ -155,6 +155,11 @@ pub enum Command {
         /// New name.
         name: String,
     },
+    /// Renames the community (the project's name in the project list).
+    RenameCommunity {
+        /// New name.
+        name: String,
+    },
     /// Deletes features and every placement on them.
     Delete {
         /// What.
@@ -695,6 +700,10 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                     x.position = p;
                 }
             }
+        }
+        Command::RenameCommunity { name } => {
+            check_name(name)?;
+            plan.community.name = name.trim().to_string();
         }
         Command::Rename { feature, name } => {
             check_name(name)?;

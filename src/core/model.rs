@@ -617,6 +617,36 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// A new plan with no site features: one empty scenario, default fees and funding rules.
+    pub fn blank(name: &str, scenario_name: &str) -> Plan {
+        Plan {
+            schema_version: super::plan_file::SCHEMA_VERSION,
+            community: Community {
+                name: name.to_string(),
+                city: String::new(),
+                buildings: Vec::new(),
+                areas: Vec::new(),
+                pipes: Vec::new(),
+                points: Vec::new(),
+            },
+            catalog: CatalogEdits::default(),
+            costs: CostSettings::default(),
+            funding: FundingSettings::default(),
+            scenarios: vec![Scenario {
+                id: ScenarioId(1),
+                name: scenario_name.to_string(),
+                items: Vec::new(),
+            }],
+            current_scenario: ScenarioId(1),
+            votes: Votes::default(),
+            tallies: BTreeMap::new(),
+            priority: PrioritySettings::default(),
+            selection: SelectionSettings::default(),
+            phasing: PhasingSettings::default(),
+            risk: RiskSettings::default(),
+        }
+    }
+
     /// The current scenario (the first if the id is stale, which validation prevents).
     pub fn scenario(&self) -> &Scenario {
         self.scenarios

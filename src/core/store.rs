@@ -224,6 +224,29 @@ pub fn delete(kv: &mut impl Kv, id: &str) -> Result<(), SaveError> {
     Ok(())
 }
 
+/// Renames a stored project (its community's name); returns the new revision. A project
+/// saved by another tab in between is still renamed on top of that save (renaming is not a
+/// competing edit of the plan).
+pub fn rename(kv: &mut impl Kv, id: &str, name: &str, now_ms: u64) -> Result<u64, SaveError> {
+    let (mut plan, rev, read_only) = open(kv, id).map_err(|e| match e {
+        OpenError::Missing => SaveError::Failed("no such project".into()),
+        OpenError::Invalid(_) => SaveError::Failed("unreadable project".into()),
+    })?;
+    if read_only {
+        return Err(SaveError::Failed("read-only project".into()));
+    }
+    plan.community.name = name.trim().to_string();
+    save(kv, id, &plan, rev, now_ms)
+}
+
+/// Copies a stored project under `name`; returns the copy's id.
+pub fn duplicate(kv: &mut impl Kv, id: &str, name: &str, now_ms: u64) -> Result<String, SaveError> {
+    let (mut plan, _, _) =
+        open(kv, id).map_err(|_| SaveError::Failed("unreadable project".into()))?;
+    plan.community.name = name.to_string();
+    create(kv, &plan, now_ms).map(|(id, _)| id)
+}
+
 /// The project and scenario last open.
 pub fn current(kv: &impl Kv) -> Option<Current> {
     kv.get(CURRENT).and_then(|s| serde_json::from_str(&s).ok())
@@ -240,6 +263,28 @@ mod tests {
 
     fn demo() -> Plan {
         load_str(crate::core::DEMO_JSON).unwrap().plan
+    }
+
+    #[test]
+    fn rename_and_duplicate_keep_the_plan() {
+        let mut kv = MemoryKv::default();
+        let plan = demo();
+        let (id, _) = create(&mut kv, &plan, 1_000).unwrap();
+        assert_eq!(rename(&mut kv, &id, "  新名字 ", 2_000), Ok(2));
+        let (renamed, rev, _) = open(&kv, &id).unwrap();
+        assert_eq!(renamed.community.name, "新名字");
+        assert_eq!(rev, 2);
+        assert_eq!(renamed.scenarios, plan.scenarios);
+        let copy = duplicate(&mut kv, &id, "新名字 (副本)", 3_000).unwrap();
+        assert_ne!(copy, id);
+        let metas = list(&kv);
+        assert_eq!(metas.len(), 2);
+        assert_eq!(metas[1].name, "新名字 (副本)");
+        let (c, crev, _) = open(&kv, &copy).unwrap();
+        assert_eq!((c.scenarios, crev), (plan.scenarios, 1));
+        delete(&mut kv, &id).unwrap();
+        assert_eq!(list(&kv).len(), 1);
+        assert!(rename(&mut kv, &id, "x", 4_000).is_err());
     }
 
     #[test]

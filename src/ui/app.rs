@@ -246,6 +246,11 @@ fn persist(snap: &Snapshot) {
     }
 }
 
+/// Saves the current plan now if a save is due (before another plan replaces it).
+pub fn flush(app: &AppHandle) {
+    persist(&Snapshot { app: app.clone() });
+}
+
 /// Autosave: a save 400 ms after the last change, at once when the page is hidden or closed;
 /// and a warning when another tab saves the same project.
 #[component]
@@ -387,6 +392,8 @@ pub fn Workspace() -> Html {
         Page::Compare => Some(html! { <CompareView /> }),
         Page::Residents => Some(html! { <ResidentsView /> }),
         Page::Annual => Some(html! { <AnnualView /> }),
+        Page::Projects => Some(html! { <super::projects::ProjectsView /> }),
+        Page::Report => Some(html! { <super::report::ReportView /> }),
     };
     html! {
         <ContextProvider<ComputedRef> context={computed}>
@@ -542,6 +549,7 @@ pub fn App() -> Html {
             <SkipLinks />
             <Header />
             <SaveBanner />
+            <super::projects::LinkOffer />
             <Workspace />
             <Shortcuts />
             <Autosave />

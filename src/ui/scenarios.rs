@@ -28,6 +28,7 @@ pub fn PageNav() -> Html {
             { tab(Page::Compare, Key::PageCompare) }
             { tab(Page::Residents, Key::PageResidents) }
             { tab(Page::Annual, Key::PageAnnual) }
+            { tab(Page::Projects, Key::PageProjects) }
         </nav>
     }
 }

@@ -62,6 +62,10 @@ pub enum Page {
     Residents,
     /// The annual plan and the bill of quantities.
     Annual,
+    /// Saved projects, files, share links.
+    Projects,
+    /// The printable public-notice report.
+    Report,
 }
 
 /// Where the plan stands with its saved copy.
@@ -271,6 +275,14 @@ pub enum Action {
     },
     /// Keep this window's plan as a new project (after a conflict).
     Detach,
+    /// Start on a new plan not yet saved: the demo (saved on its first edit) or a blank one
+    /// (saved at once as a new project).
+    NewPlan {
+        /// The plan.
+        plan: Box<Plan>,
+        /// True for the untouched demo.
+        demo: bool,
+    },
     /// Show a page.
     SetPage(Page),
     /// Remember an optimisation result.
@@ -460,6 +472,14 @@ impl Reducible for AppState {
                 })
             }
             Action::SetPage(p) => self.with(|s| s.page = p),
+            Action::NewPlan { plan, demo } => {
+                let mut s = AppState::with_plan(*plan, self.lang, demo);
+                s.trace = None;
+                if !demo {
+                    s.save = SaveState::Pending;
+                }
+                Rc::new(s)
+            }
             Action::Optimised(r) => self.with(|s| s.optimised = r),
             Action::Detach => self.with(|s| {
                 s.project = None;

@@ -1,0 +1,669 @@
+//! Projects and files: the projects saved in this browser (open, rename, duplicate, delete),
+//! new plans, plan files (export, import as a new project, refused with the field at fault),
+//! share links (the plan in the URL fragment), and the offer to import a plan that arrived in
+//! a link. Nothing here overwrites work: an import or a link always becomes a new project, the
+//! plan on screen is saved before another replaces it, and a deletion asks first.
+
+use super::app::{export_plan, flush};
+use super::fields::Field;
+use super::i18n::{pick, t, Key, Lang};
+use super::state::{demo_plan, use_app, Action, AppHandle, Notice, Page, SaveState};
+use super::storage::{self, LocalKv};
+use crate::core::command::Command;
+use crate::core::model::Plan;
+use crate::core::plan_file::{load, LoadError, Loaded, MAX_BYTES};
+use crate::core::share::{self, LinkError, ReadError};
+use crate::core::store::{self, ProjectMeta};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// "2026-11-26 14:05" in local time.
+fn date_time(ms: u64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Makes `loaded` a new project and shows it; a plan from a newer planner is shown read-only
+/// and never stored (so it can never be overwritten by this older version).
+pub fn import_as_new(app: &AppHandle, loaded: Loaded) {
+    flush(app);
+    // Stay on the page the import was made from.
+    let page = app.state().page;
+    import_into(app, loaded);
+    app.dispatch(Action::SetPage(page));
+}
+
+fn import_into(app: &AppHandle, loaded: Loaded) {
+    if loaded.read_only {
+        app.dispatch(Action::Open {
+            plan: Box::new(loaded.plan),
+            project: None,
+            rev: 0,
+            read_only: true,
+        });
+        app.notify(Notice::ReadOnly);
+        return;
+    }
+    let mut kv = LocalKv;
+    let now = storage::now_ms();
+    match store::create(&mut kv, &loaded.plan, now) {
+        Ok((id, rev)) => {
+            let _ = store::set_current(
+                &mut kv,
+                &store::Current {
+                    project: id.clone(),
+                    scenario: loaded.plan.current_scenario.0,
+                },
+            );
+            app.dispatch(Action::Open {
+                plan: Box::new(loaded.plan),
+                project: Some(Rc::from(id.as_str())),
+                rev,
+                read_only: false,
+            });
+            app.dispatch(Action::Saved {
+                project: Rc::from(id.as_str()),
+                rev,
+                at_ms: now,
+            });
+        }
+        // Storage full or blocked: the plan is still opened, unsaved, and the banner offers
+        // the export.
+        Err(e) => {
+            app.dispatch(Action::NewPlan {
+                plan: Box::new(loaded.plan),
+                demo: false,
+            });
+            app.dispatch(Action::SaveFailed(match e {
+                store::SaveError::Full => SaveState::Full,
+                _ => SaveState::Failed,
+            }));
+        }
+    }
+}
+
+/// Opens a stored project in place of the current plan (saved first).
+fn open_project(app: &AppHandle, id: &str) -> Result<(), String> {
+    flush(app);
+    match store::open(&LocalKv, id) {
+        Ok((plan, rev, read_only)) => {
+            let _ = store::set_current(
+                &mut LocalKv,
+                &store::Current {
+                    project: id.to_string(),
+                    scenario: plan.current_scenario.0,
+                },
+            );
+            app.dispatch(Action::Open {
+                plan: Box::new(plan),
+                project: Some(Rc::from(id)),
+                rev,
+                read_only,
+            });
+            Ok(())
+        }
+        Err(store::OpenError::Missing) => Err(pick(
+            app.lang(),
+            (
+                "这个项目已被删除(可能在另一个窗口中)。",
+                "This project was deleted (perhaps in another window).",
+            ),
+        )
+        .to_string()),
+        Err(store::OpenError::Invalid(e)) => Err(load_error_text(app.lang(), &e)),
+    }
+}
+
+/// The problems of a refused file, one per line (at most ten, then how many more).
+pub fn load_error_text(lang: Lang, e: &LoadError) -> String {
+    let mut lines: Vec<String> = e.errors.iter().take(10).map(|x| x.message(lang)).collect();
+    if e.errors.len() > 10 {
+        lines.push(match lang {
+            Lang::Zh => format!("……另有 {} 处问题", e.errors.len() - 10),
+            Lang::En => format!("… and {} more problems", e.errors.len() - 10),
+        });
+    }
+    lines.join("\n")
+}
+
+/// The message for a link that could not be read.
+pub fn link_error_text(lang: Lang, e: &ReadError) -> String {
+    match e {
+        ReadError::NotALink => String::new(),
+        ReadError::UnknownFormat => pick(lang, (
+            "此链接由更新版本的规划工具生成,本版本无法读取。请更新后再打开,或请对方发送规划文件。",
+            "This link was made by a newer version of the planner and cannot be read here. Update, or ask for the plan file.",
+        ))
+        .to_string(),
+        ReadError::Damaged => pick(lang, (
+            "链接不完整或已损坏(转发时可能被截断)。请让对方重新发送链接,或发送规划文件。",
+            "The link is incomplete or damaged (it may have been cut when forwarded). Ask for the link again, or for the plan file.",
+        ))
+        .to_string(),
+        ReadError::Plan(e) => load_error_text(lang, e),
+    }
+}
+
+/// A refused file or link: what is wrong, and the valid rest when some parts could be kept.
+#[derive(Clone, PartialEq)]
+struct Refusal {
+    /// Which file.
+    source: String,
+    /// The messages.
+    text: String,
+    /// The valid rest and how many problems it drops.
+    rest: Option<(Rc<Loaded>, usize)>,
+}
+
+/// The projects and files page.
+#[component]
+pub fn ProjectsView() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let tick = use_state(|| 0u32);
+    let refresh = {
+        let tick = tick.clone();
+        move || tick.set(tick.wrapping_add(1))
+    };
+    let renaming = use_state(|| None::<String>);
+    let confirm_delete = use_state(|| None::<String>);
+    let message = use_state(|| None::<String>);
+    let refusal = use_state(|| None::<Refusal>);
+    let link = use_state(|| None::<Result<String, LinkError>>);
+    let persisted = use_state(|| None::<bool>);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    // Whether the browser keeps our storage when space runs short.
+    {
+        let persisted = persisted.clone();
+        use_effect_with((), move |_| {
+            if let Some(sm) = web_sys::window().map(|w| w.navigator().storage()) {
+                if let Ok(p) = sm.persisted() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+                            persisted.set(v.as_bool());
+                        }
+                    });
+                }
+            }
+        });
+    }
+    let s = app.state();
+    let current = s.project.clone();
+    let mut metas: Vec<ProjectMeta> = store::list(&LocalKv);
+    metas.sort_by_key(|m| std::cmp::Reverse(m.saved_at_ms));
+    let _ = *tick;
+    let rows = metas.iter().map(|m| {
+        let id = m.id.clone();
+        let is_current = current.as_deref() == Some(id.as_str());
+        let open = {
+            let app = app.clone();
+            let id = id.clone();
+            let message = message.clone();
+            Callback::from(move |_: MouseEvent| match open_project(&app, &id) {
+                Ok(()) => app.dispatch(Action::SetPage(Page::Plan)),
+                Err(e) => message.set(Some(e)),
+            })
+        };
+        let start_rename = {
+            let renaming = renaming.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+        };
+        let duplicate = {
+            let app = app.clone();
+            let id = id.clone();
+            let name = m.name.clone();
+            let message = message.clone();
+            let refresh = refresh.clone();
+            Callback::from(move |_: MouseEvent| {
+                flush(&app);
+                let copy = match app.lang() {
+                    Lang::Zh => format!("{name}(副本)"),
+                    Lang::En => format!("{name} (copy)"),
+                };
+                match store::duplicate(&mut LocalKv, &id, &copy, storage::now_ms()) {
+                    Ok(_) => message.set(Some(match app.lang() {
+                        Lang::Zh => format!("已复制为「{copy}」。"),
+                        Lang::En => format!("Copied as “{copy}”."),
+                    })),
+                    Err(_) => message.set(Some(t(app.lang(), Key::StorageFailed).to_string())),
+                }
+                refresh();
+            })
+        };
+        let ask_delete = {
+            let confirm_delete = confirm_delete.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| confirm_delete.set(Some(id.clone())))
+        };
+        let name_cell = if renaming.as_deref() == Some(id.as_str()) {
+            let on_commit = {
+                let app = app.clone();
+                let id = id.clone();
+                let renaming = renaming.clone();
+                let message = message.clone();
+                let refresh = refresh.clone();
+                Callback::from(move |v: String| {
+                    if v.trim().is_empty() {
+                        return;
+                    }
+                    if is_current {
+                        app.edit(Command::RenameCommunity { name: v });
+                        flush(&app);
+                    } else if store::rename(&mut LocalKv, &id, &v, storage::now_ms()).is_err() {
+                        message.set(Some(t(app.lang(), Key::StorageFailed).to_string()));
+                    }
+                    renaming.set(None);
+                    refresh();
+                })
+            };
+            html! {
+                <Field id={format!("rename-{id}")} label={pick(lang, ("新名称", "New name"))} value={AttrValue::from(m.name.clone())}
+                    error={pick(lang, ("名称不能为空", "The name cannot be empty"))} {on_commit} />
+            }
+        } else {
+            html! { <strong class="project-name">{ m.name.clone() }</strong> }
+        };
+        let confirm = (confirm_delete.as_deref() == Some(id.as_str())).then(|| {
+            let yes = {
+                let app = app.clone();
+                let id = id.clone();
+                let confirm_delete = confirm_delete.clone();
+                let refresh = refresh.clone();
+                let message = message.clone();
+                let name = m.name.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let was_current = app.state().project.as_deref() == Some(id.as_str());
+                    let _ = store::delete(&mut LocalKv, &id);
+                    if was_current {
+                        // The deleted project leaves the screen too (else autosave would save
+                        // it again); the demo takes its place.
+                        app.dispatch(Action::NewPlan {
+                            plan: Box::new(demo_plan()),
+                            demo: true,
+                        });
+                        app.dispatch(Action::SetPage(Page::Projects));
+                    }
+                    message.set(Some(match app.lang() {
+                        Lang::Zh => format!("已删除「{name}」。"),
+                        Lang::En => format!("Deleted “{name}”."),
+                    }));
+                    confirm_delete.set(None);
+                    refresh();
+                })
+            };
+            let no = {
+                let confirm_delete = confirm_delete.clone();
+                Callback::from(move |_: MouseEvent| confirm_delete.set(None))
+            };
+            html! {
+                <div class="confirm" role="alertdialog" aria-label={pick(lang, ("确认删除", "Confirm deletion"))}>
+                    <span>{ match lang {
+                        Lang::Zh => format!("删除「{}」?本机保存的这个项目将被删除,无法恢复(已导出的文件不受影响)。", m.name),
+                        Lang::En => format!("Delete “{}”? The copy saved in this browser is removed for good (exported files are not affected).", m.name),
+                    } }</span>
+                    <button type="button" class="danger" onclick={yes} data-testid="confirm-delete">{ pick(lang, ("删除", "Delete")) }</button>
+                    <button type="button" onclick={no}>{ pick(lang, ("取消", "Cancel")) }</button>
+                </div>
+            }
+        });
+        html! {
+            <li key={id.clone()} class={classes!("project", is_current.then_some("current"))} data-project={id.clone()}>
+                <div class="project-main">
+                    { name_cell }
+                    if is_current { <span class="badge">{ pick(lang, ("当前", "Open")) }</span> }
+                    <span class="saved">{ format!("{} {}", pick(lang, ("保存于", "Saved")), date_time(m.saved_at_ms)) }</span>
+                </div>
+                <div class="project-actions">
+                    <button type="button" onclick={open} disabled={is_current}>{ pick(lang, ("打开", "Open")) }</button>
+                    <button type="button" onclick={start_rename}>{ pick(lang, ("改名", "Rename")) }</button>
+                    <button type="button" onclick={duplicate}>{ pick(lang, ("复制", "Duplicate")) }</button>
+                    <button type="button" class="danger" onclick={ask_delete}>{ pick(lang, ("删除", "Delete")) }</button>
+                </div>
+                { for confirm }
+            </li>
+        }
+    });
+    let new_blank = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            flush(&app);
+            let lang = app.lang();
+            app.dispatch(Action::NewPlan {
+                plan: Box::new(Plan::blank(
+                    pick(lang, ("新小区", "New community")),
+                    pick(lang, ("方案一", "Scenario 1")),
+                )),
+                demo: false,
+            });
+        })
+    };
+    let new_demo = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            flush(&app);
+            app.dispatch(Action::NewPlan {
+                plan: Box::new(demo_plan()),
+                demo: true,
+            });
+        })
+    };
+    let export = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| export_plan(&app))
+    };
+    let on_file = {
+        let app = app.clone();
+        let refusal = refusal.clone();
+        let message = message.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            let file = gloo::file::File::from(file);
+            // Too large: refused before reading it into memory.
+            if file.size() > MAX_BYTES as u64 {
+                let e = load(&vec![b' '; MAX_BYTES + 1]).err();
+                refusal.set(e.map(|e| Refusal {
+                    source: name,
+                    text: load_error_text(app.lang(), &e),
+                    rest: None,
+                }));
+                return;
+            }
+            let app = app.clone();
+            let refusal = refusal.clone();
+            let message = message.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |r| {
+                let lang = app.lang();
+                let Ok(bytes) = r else {
+                    refusal.set(Some(Refusal {
+                        source: name,
+                        text: pick(lang, ("无法读取这个文件。", "The file could not be read."))
+                            .into(),
+                        rest: None,
+                    }));
+                    return;
+                };
+                match load(&bytes) {
+                    Ok(loaded) => {
+                        refusal.set(None);
+                        message.set(Some(match lang {
+                            Lang::Zh => {
+                                format!("已导入「{}」为新项目。", loaded.plan.community.name)
+                            }
+                            Lang::En => format!(
+                                "Imported “{}” as a new project.",
+                                loaded.plan.community.name
+                            ),
+                        }));
+                        import_as_new(&app, loaded);
+                    }
+                    Err(e) => refusal.set(Some(Refusal {
+                        source: name,
+                        text: load_error_text(lang, &e),
+                        rest: e.valid_rest.map(|r| (Rc::new(*r), e.errors.len())),
+                    })),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let refusal_html = (*refusal).clone().map(|r| {
+        let keep = r.rest.clone().map(|(rest, n)| {
+            let app = app.clone();
+            let refusal = refusal.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                import_as_new(&app, (*rest).clone());
+                refusal.set(None);
+            });
+            html! {
+                <button type="button" class="primary" {onclick} data-testid="import-rest">{ match lang {
+                    Lang::Zh => format!("去掉有问题的 {n} 处,导入其余部分"),
+                    Lang::En => format!("Leave out the {n} bad parts and import the rest"),
+                } }</button>
+            }
+        });
+        html! {
+            <div class="refusal" role="alert" data-testid="import-error">
+                <p><strong>{ match lang {
+                    Lang::Zh => format!("未导入「{}」,当前项目没有改变:", r.source),
+                    Lang::En => format!("“{}” was not imported; the open project is unchanged:", r.source),
+                } }</strong></p>
+                <pre class="messages">{ r.text.clone() }</pre>
+                { for keep }
+            </div>
+        }
+    });
+    let make_link = {
+        let app = app.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| link.set(Some(share::encode(&app.state().plan.0))))
+    };
+    let link_html = (*link).clone().map(|l| match l {
+        Ok(fragment) => {
+            let url = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .map(|h| h.split('#').next().unwrap_or("").to_string())
+                .unwrap_or_default()
+                + "#"
+                + &fragment;
+            let copy = {
+                let app = app.clone();
+                let url = url.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let app = app.clone();
+                    super::files::copy(url.clone(), move |ok| {
+                        if ok {
+                            app.notify(Notice::Copied);
+                        }
+                    });
+                })
+            };
+            html! {
+                <div class="share-link">
+                    <label for="share-url">{ match lang {
+                        Lang::Zh => format!("分享链接({} 个字符)", url.chars().count()),
+                        Lang::En => format!("Share link ({} characters)", url.chars().count()),
+                    } }</label>
+                    <input id="share-url" type="text" readonly=true value={url} data-testid="share-url" />
+                    <button type="button" class="primary" onclick={copy}>{ pick(lang, ("复制链接", "Copy link")) }</button>
+                    <p class="hint">{ pick(lang, (
+                        "链接里就是整个规划,不经过任何服务器。对方用浏览器打开后可导入为新项目。",
+                        "The link holds the whole plan and goes through no server. Whoever opens it can import it as a new project.",
+                    )) }</p>
+                </div>
+            }
+        }
+        Err(LinkError::TooLong { chars }) => html! {
+            <p class="error" role="alert" data-testid="link-too-long">{ match lang {
+                Lang::Zh => format!("这个规划太大,链接将有 {chars} 个字符(上限 {}),在微信等聊天工具中会被截断。请改用“导出规划文件”,把文件发给对方。", share::MAX_LINK_CHARS),
+                Lang::En => format!("This plan is too large for a link ({chars} characters; the limit is {}): chat apps would cut it. Export the plan file and send the file instead.", share::MAX_LINK_CHARS),
+            } }</p>
+        },
+    });
+    let ask_persist = {
+        let persisted = persisted.clone();
+        Callback::from(move |_: MouseEvent| {
+            let persisted = persisted.clone();
+            request_persistence(move |v| persisted.set(Some(v)));
+        })
+    };
+    let persist_html = match *persisted {
+        Some(true) => {
+            html! { <p class="ok">{ pick(lang, ("浏览器已同意长期保留本机数据。", "The browser has agreed to keep this site's data.")) }</p> }
+        }
+        _ => html! {
+            <p class="hint">
+                { pick(lang, ("浏览器在空间不足时可能清除网站数据。", "When space runs short, a browser may clear a site's data. ")) }
+                <button type="button" class="link" onclick={ask_persist}>{ pick(lang, ("请求长期保留", "Ask to keep it")) }</button>
+                { pick(lang, ("重要的规划请同时导出文件保存。", " Export important plans as files too.")) }
+            </p>
+        },
+    };
+    let to_report = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetPage(Page::Report)))
+    };
+    let in_app = super::files::in_app_browser();
+    html! {
+        <section class="projects-page pane" aria-labelledby="projects-title">
+            <h2 id="projects-title">{ t(lang, Key::PageProjects) }</h2>
+            if let Some(m) = (*message).clone() { <p class="message" role="status" data-testid="projects-message">{ m }</p> }
+            <div class="page-grid">
+                <section>
+                    <h3>{ pick(lang, ("本机保存的项目", "Projects saved in this browser")) }</h3>
+                    if metas.is_empty() {
+                        <p class="hint">{ pick(lang, ("还没有保存的项目。修改示例小区或新建项目后会自动保存。", "No saved projects yet. Edit the demo or start a new project and it is saved automatically.")) }</p>
+                    }
+                    <ul class="project-list" data-testid="project-list">{ for rows }</ul>
+                    <div class="row">
+                        <button type="button" onclick={new_blank} data-testid="new-blank">{ pick(lang, ("新建空白小区", "New blank community")) }</button>
+                        <button type="button" onclick={new_demo}>{ pick(lang, ("打开示例小区", "Open the demo community")) }</button>
+                    </div>
+                    { persist_html }
+                </section>
+                <section>
+                    <h3>{ pick(lang, ("规划文件", "Plan files")) }</h3>
+                    <p class="hint">{ pick(lang, (
+                        "规划文件(.json)包含小区、方案、表决与设置,可在任何电脑上用本工具打开。导入的文件总是成为新项目,不会覆盖当前项目。",
+                        "A plan file (.json) holds the community, scenarios, votes and settings, and opens in this planner on any computer. An imported file always becomes a new project; it never replaces the open one.",
+                    )) }</p>
+                    <div class="row">
+                        <button type="button" onclick={export} data-testid="export-file">{
+                            if in_app { pick(lang, ("复制规划文件内容", "Copy the plan file")) } else { t(lang, Key::ExportFile) }
+                        }</button>
+                        <label class="button file-button">
+                            { pick(lang, ("导入规划文件", "Import a plan file")) }
+                            <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} data-testid="import-file" />
+                        </label>
+                    </div>
+                    if in_app {
+                        <p class="hint">{ pick(lang, ("微信内置浏览器无法下载文件:内容将复制到剪贴板,可粘贴发送。", "This in-app browser cannot download files: the plan is copied to the clipboard instead.")) }</p>
+                    }
+                    { for refusal_html }
+                    <h3>{ pick(lang, ("分享链接", "Share link")) }</h3>
+                    <button type="button" onclick={make_link} data-testid="make-link">{ pick(lang, ("生成分享链接", "Make a share link")) }</button>
+                    { for link_html }
+                    <h3>{ pick(lang, ("公示报告", "Public-notice report")) }</h3>
+                    <p class="hint">{ pick(lang, ("可打印或存为 PDF,张贴公示或发到业主群。", "Print it or save it as PDF, to post on the notice board or in the residents' group.")) }</p>
+                    <button type="button" class="primary" onclick={to_report}>{ pick(lang, ("查看公示报告", "Open the report")) }</button>
+                </section>
+            </div>
+        </section>
+    }
+}
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist()`); `done` gets
+/// the answer.
+pub fn request_persistence(done: impl FnOnce(bool) + 'static) {
+    let Some(sm) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    if let Ok(p) = sm.persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+                done(v.as_bool().unwrap_or(false));
+            }
+        });
+    }
+}
+
+/// Removes the plan from the address bar (after it was imported or declined).
+fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        let url = w
+            .location()
+            .href()
+            .ok()
+            .map(|h| h.split('#').next().unwrap_or("").to_string())
+            .unwrap_or_default();
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// What a link in the address bar holds.
+fn read_fragment() -> Option<Result<Rc<Loaded>, ReadError>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    share::is_link(&hash).then(|| share::decode(&hash).map(Rc::new))
+}
+
+/// A plan that arrived in a link: offered for import as a new project, never opened over the
+/// current work.
+#[component]
+pub fn LinkOffer() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let incoming = use_state(read_fragment);
+    {
+        // A link pasted into this tab's address bar changes only the fragment.
+        let incoming = incoming.clone();
+        use_effect_with((), move |_| {
+            let l =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    incoming.set(read_fragment());
+                });
+            move || drop(l)
+        });
+    }
+    let Some(found) = (*incoming).clone() else {
+        return html! {};
+    };
+    let dismiss = {
+        let incoming = incoming.clone();
+        Callback::from(move |_: MouseEvent| {
+            clear_fragment();
+            incoming.set(None);
+        })
+    };
+    match found {
+        Ok(loaded) => {
+            let import = {
+                let app = app.clone();
+                let incoming = incoming.clone();
+                let loaded = loaded.clone();
+                Callback::from(move |_: MouseEvent| {
+                    import_as_new(&app, (*loaded).clone());
+                    clear_fragment();
+                    incoming.set(None);
+                })
+            };
+            let p = &loaded.plan;
+            let items: usize = p.scenarios.iter().map(|s| s.items.len()).sum();
+            html! {
+                <div class="banner offer" role="alert" data-testid="link-offer">
+                    <span>{ match lang {
+                        Lang::Zh => format!("此链接包含规划「{}」({} 栋楼,{} 个方案,{} 个改造项目)。导入为新项目吗?当前项目不会改变。", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
+                        Lang::En => format!("This link holds the plan “{}” ({} buildings, {} scenarios, {} items). Import it as a new project? The open project is not changed.", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
+                    } }</span>
+                    <button type="button" class="primary" onclick={import} data-testid="import-link">{ pick(lang, ("导入为新项目", "Import as a new project")) }</button>
+                    <button type="button" onclick={dismiss}>{ pick(lang, ("不导入", "Not now")) }</button>
+                </div>
+            }
+        }
+        Err(e) => html! {
+            <div class="banner" role="alert" data-testid="link-error">
+                <span class="messages">{ link_error_text(lang, &e) }</span>
+                <button type="button" onclick={dismiss}>{ t(lang, Key::Close) }</button>
+            </div>
+        },
+    }
+}

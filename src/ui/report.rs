@@ -1,0 +1,408 @@
+//! The public-notice report (公示): one printable page in the current language with the plan
+//! picture, the items and their costs, funding by source, what each household pays and why
+//! (with the elevator tables), where consent stands, and the annual plan. It prints on A4
+//! through the print style sheet (`@media print` in `static/styles.css`) and saves as PDF
+//! through the browser's print dialogue. Every figure comes from the same core evaluation as
+//! the rest of the app.
+
+use super::i18n::{class_name, pick, t, unit_name, Key, Lang};
+use super::palette::{class_css, item_name};
+use super::properties::{target_label, use_computed};
+use super::residents::status_text;
+use super::state::{use_app, Action, Page};
+use super::summary::source_name;
+use crate::core::catalog::Catalog;
+use crate::core::decide;
+use crate::core::explain;
+use crate::core::format::{money_compact, money_exact, number, percent_bp};
+use crate::core::funding::FundingSource;
+use crate::core::geometry::{bounds, vertex_centroid, Pt};
+use crate::core::model::{PlacementId, Plan, Target};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+fn pts_attr(pts: &[Pt]) -> String {
+    pts.iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where the count of items on a target is drawn.
+fn mark_at(plan: &Plan, t: Target) -> Option<Pt> {
+    let c = &plan.community;
+    match t {
+        Target::Community => None,
+        Target::Building(id) => c.building(id).map(|b| {
+            let ctr = vertex_centroid(&b.footprint);
+            Pt::new(ctr.x, ctr.y - 3.5)
+        }),
+        Target::Stairwell(id) => c.stairwell(id).map(|(_, s)| s.position),
+        Target::Area(id) => c.area(id).map(|a| vertex_centroid(&a.polygon)),
+        Target::Pipe(id) => c
+            .pipe(id)
+            .and_then(|p| p.path.get(p.path.len() / 2).copied()),
+        Target::Point(id) => c.point(id).map(|p| p.position),
+    }
+}
+
+/// The site plan as a static picture: areas, pipes, buildings with their names, and a circled
+/// count of the items on each feature.
+fn plan_picture(plan: &Plan, lang: Lang) -> Html {
+    let c = &plan.community;
+    let all = c
+        .buildings
+        .iter()
+        .flat_map(|b| b.footprint.iter().copied())
+        .chain(c.areas.iter().flat_map(|a| a.polygon.iter().copied()))
+        .chain(c.pipes.iter().flat_map(|p| p.path.iter().copied()))
+        .chain(c.points.iter().map(|p| p.position));
+    let Some((lo, hi)) = bounds(all) else {
+        return html! { <p class="hint">{ pick(lang, ("平面图上还没有内容。", "The plan is empty.")) }</p> };
+    };
+    let pad = 4.0;
+    let view = format!(
+        "{:.1} {:.1} {:.1} {:.1}",
+        lo.x - pad,
+        lo.y - pad,
+        (hi.x - lo.x) + 2.0 * pad,
+        (hi.y - lo.y) + 2.0 * pad
+    );
+    let areas = c.areas.iter().map(|a| {
+        let kind = format!("{:?}", a.kind).to_lowercase();
+        html! { <polygon class={classes!("pic-area", kind)} points={pts_attr(&a.polygon)} /> }
+    });
+    let pipes = c.pipes.iter().map(|p| {
+        let kind = format!("{:?}", p.kind).to_lowercase();
+        html! { <polyline class={classes!("pic-pipe", kind)} points={pts_attr(&p.path)} /> }
+    });
+    let buildings = c.buildings.iter().map(|b| {
+        let ctr = vertex_centroid(&b.footprint);
+        html! {
+            <g class="pic-building">
+                <polygon points={pts_attr(&b.footprint)} />
+                <text x={format!("{:.1}", ctr.x)} y={format!("{:.1}", ctr.y + 1.5)}>{ b.name.clone() }</text>
+            </g>
+        }
+    });
+    let mut counts: BTreeMap<(i64, i64), (Pt, usize)> = BTreeMap::new();
+    for p in &plan.scenario().items {
+        if let Some(at) = mark_at(plan, p.target) {
+            let key = ((at.x * 10.0) as i64, (at.y * 10.0) as i64);
+            counts.entry(key).or_insert((at, 0)).1 += 1;
+        }
+    }
+    let marks = counts.values().map(|(at, n)| {
+        html! {
+            <g class="pic-mark">
+                <circle cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r="2.4" />
+                <text x={format!("{:.1}", at.x)} y={format!("{:.1}", at.y + 1.0)}>{ n }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="plan-picture">
+            <svg viewBox={view} role="img" aria-label={pick(lang, ("小区平面图", "Site plan"))} xmlns="http://www.w3.org/2000/svg">
+                { for areas }{ for pipes }{ for buildings }{ for marks }
+            </svg>
+            <figcaption>{ pick(lang, ("圆圈内数字为该处的改造项目数;整个小区的项目见下表。", "Circled numbers: items at that place; items for the whole community are in the table.")) }</figcaption>
+        </figure>
+    }
+}
+
+/// The report page.
+#[component]
+pub fn ReportView() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let computed = use_computed();
+    let plan = app.state().plan.clone();
+    let p = &plan.0;
+    let scenario = p.scenario();
+    let catalog: &Catalog = &computed.catalog;
+    let annual = use_memo(plan.clone(), |pl| {
+        let s = pl.0.scenario();
+        let b = decide::basis(&pl.0, s).ok()?;
+        if pl.0.phasing.years.is_empty() {
+            return None;
+        }
+        let all: Vec<PlacementId> = s.items.iter().map(|x| x.id).collect();
+        Some(decide::phase(&pl.0, s, &b, &all))
+    });
+    let today = {
+        let d = js_sys::Date::new_0();
+        match lang {
+            Lang::Zh => format!(
+                "{}年{}月{}日",
+                d.get_full_year(),
+                d.get_month() + 1,
+                d.get_date()
+            ),
+            Lang::En => format!(
+                "{:04}-{:02}-{:02}",
+                d.get_full_year(),
+                d.get_month() + 1,
+                d.get_date()
+            ),
+        }
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let back = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetPage(Page::Projects)))
+    };
+    let title = match lang {
+        Lang::Zh => format!("{}老旧小区改造方案公示", p.community.name),
+        Lang::En => format!("{}: renovation plan, public notice", p.community.name),
+    };
+    let Some(ev) = computed.eval.as_ref() else {
+        return html! {
+            <article class="report pane"><h1>{ title }</h1>
+                <p class="error">{ pick(lang, ("方案暂时无法计算费用,请先在平面图上修正标出的问题。", "The plan cannot be costed yet; fix the problems marked on the plan first.")) }</p>
+            </article>
+        };
+    };
+    let costs = &ev.costs;
+    let households = p.community.household_count();
+    let label = |id: PlacementId| {
+        scenario
+            .items
+            .iter()
+            .find(|x| x.id == id)
+            .map_or_else(String::new, |x| {
+                format!(
+                    "{} · {}",
+                    item_name(catalog, &x.item, lang),
+                    target_label(p, x.target, lang)
+                )
+            })
+    };
+    // Items with costs, by class.
+    let item_rows = costs.lines.iter().map(|l| {
+        let unit = catalog.get(&l.item).map_or("", |i| unit_name(lang, i.unit));
+        html! {
+            <tr>
+                <td><span class={classes!("class-tag", class_css(l.class))}>{ class_name(lang, l.class) }</span></td>
+                <td>{ item_name(catalog, &l.item, lang) }</td>
+                <td>{ target_label(p, l.target, lang) }</td>
+                <td class="num">{ format!("{} {unit}", number(l.quantity.value(), 1)) }</td>
+                <td class="num">{ money_exact(l.total.likely) }</td>
+            </tr>
+        }
+    });
+    // Funding.
+    let total = costs.total.likely.0.max(1) as f64;
+    let source_rows = FundingSource::ALL
+        .iter()
+        .filter(|s| ev.funding.by_source[s.index()].0 != 0)
+        .map(|&s| {
+            let m = ev.funding.by_source[s.index()];
+            html! {
+                <tr><td>{ source_name(lang, s) }</td><td class="num">{ money_exact(m) }</td><td class="num">{ format!("{:.1}%", m.0 as f64 / total * 100.0) }</td></tr>
+            }
+        });
+    let gap_row = (ev.funding.gap.0 != 0).then(|| html! {
+        <tr class="gap"><td>{ t(lang, Key::FundingGap) }</td><td class="num">{ money_exact(ev.funding.gap) }</td><td class="num">{ format!("{:.1}%", ev.funding.gap.0 as f64 / total * 100.0) }</td></tr>
+    });
+    // What each household pays, and why.
+    let (lo, median, hi) = ev.funding.burden_spread(households);
+    let place_of = |st| {
+        p.community
+            .stairwell(st)
+            .map(|(b, s)| format!("{}{}", b.name, s.name))
+            .unwrap_or_default()
+    };
+    let household_rows = ev.funding.households.iter().map(|h| {
+        html! {
+            <li>
+                <span>{ format!("{} {}", place_of(h.stairwell), h.room) }</span>
+                <strong class="num">{ money_exact(h.total) }</strong>
+            </li>
+        }
+    });
+    // How each item's residents' part is divided, with the first household that pays it as
+    // the worked example (every household's line follows the same rule).
+    let mut seen = std::collections::BTreeSet::new();
+    let examples: Vec<Html> = ev
+        .funding
+        .households
+        .iter()
+        .flat_map(|h| h.lines.iter().map(move |l| (h, l)))
+        // Someone who pays makes the better example (the ground floor pays no elevator).
+        .filter(|(_, l)| l.amount.0 > 0)
+        .chain(
+            ev.funding
+                .households
+                .iter()
+                .flat_map(|h| h.lines.iter().map(move |l| (h, l))),
+        )
+        .filter(|(_, l)| seen.insert(l.placement))
+        .map(|(h, l)| {
+            let who = format!("{} {}", place_of(h.stairwell), h.room);
+            html! {
+                <li><strong>{ label(l.placement) }</strong>{ match lang {
+                    Lang::Zh => format!(":{}(例:{who})", explain::burden_line(l, lang)),
+                    Lang::En => format!(": {} (e.g. {who})", explain::burden_line(l, lang)),
+                } }</li>
+            }
+        })
+        .collect();
+    let elevator_tables = ev.funding.elevators.iter().map(|e| {
+        let place = p
+            .community
+            .stairwell(e.stairwell)
+            .map(|(b, s)| format!("{} {}", b.name, s.name))
+            .unwrap_or_default();
+        let rows = e.floors.iter().map(|f| {
+            let each = money_exact(crate::core::money::Money(f.net.0 / f.households.max(1) as i64));
+            html! {
+                <tr>
+                    <td class="num">{ f.floor }</td>
+                    <td class="num">{ percent_bp(f.coefficient_bp) }</td>
+                    <td class="num">{ f.households }</td>
+                    <td class="num">{ number(f.area_m2.m2(), 1) }</td>
+                    <td class="num">{ money_exact(f.net) }</td>
+                    <td class="num">{ each }</td>
+                </tr>
+            }
+        });
+        html! {
+            <div class="elevator-table">
+                <h4>{ match lang {
+                    Lang::Zh => format!("{place} 加装电梯:造价 {},补贴 {},居民承担 {}", money_exact(e.cost), money_exact(e.subsidy), money_exact(e.residents_total)),
+                    Lang::En => format!("{place} elevator: cost {}, subsidy {}, residents pay {}", money_exact(e.cost), money_exact(e.subsidy), money_exact(e.residents_total)),
+                } }</h4>
+                <table>
+                    <thead><tr>
+                        <th class="num">{ t(lang, Key::Floor) }</th>
+                        <th class="num">{ pick(lang, ("楼层系数", "Coefficient")) }</th>
+                        <th class="num">{ t(lang, Key::Households) }</th>
+                        <th class="num">{ pick(lang, ("面积 m²", "Area m²")) }</th>
+                        <th class="num">{ pick(lang, ("本层合计", "Floor total")) }</th>
+                        <th class="num">{ pick(lang, ("每户平均", "Average per household")) }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        }
+    });
+    // Consent.
+    let consent_rows = ev.consent.iter().map(|m| {
+        let r = &m.result;
+        html! {
+            <tr class={classes!(if r.passed() { "ok" } else { "pending" })}>
+                <td>{ label(m.placement) }</td>
+                <td class="num">{ r.eligible_households }</td>
+                <td class="num">{ r.participating_households }</td>
+                <td class="num">{ r.agree_households }</td>
+                <td>{ status_text(lang, r.status) }</td>
+            </tr>
+        }
+    });
+    // Annual plan.
+    let annual_html = match (*annual).as_ref() {
+        Some(a) => {
+            let rows = a.years.iter().map(|y| {
+                let items = y.items.iter().map(|id| html! { <li>{ label(*id) }</li> });
+                html! {
+                    <tr><th scope="row">{ y.year }</th><td><ul>{ for items }</ul></td><td class="num">{ money_compact(y.cost, lang) }</td></tr>
+                }
+            });
+            html! {
+                <table>
+                    <thead><tr><th>{ t(lang, Key::Year) }</th><th>{ t(lang, Key::ItemsPlaced) }</th><th class="num">{ t(lang, Key::Cost) }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+        }
+        None => {
+            html! { <p class="hint">{ pick(lang, ("尚未安排年度计划(在“年度计划”页设定年份与每年预算)。", "No annual plan yet (set the years and budgets on the Annual plan page).")) }</p> }
+        }
+    };
+    html! {
+        <article class="report" data-testid="report">
+            <div class="report-tools no-print">
+                <button type="button" onclick={back}>{ pick(lang, ("← 返回", "← Back")) }</button>
+                <button type="button" class="primary" onclick={print} data-testid="print">{ pick(lang, ("打印 / 存为 PDF", "Print / save as PDF")) }</button>
+                <span class="hint">{ pick(lang, ("在打印对话框中选择“另存为 PDF”即可得到 PDF 文件。", "Choose “Save as PDF” in the print dialogue to get a PDF.")) }</span>
+            </div>
+            <header>
+                <h1>{ title }</h1>
+                <p>{ match lang {
+                    Lang::Zh => format!("方案:{} · {} 栋楼 {} 户 · 编制日期 {today}", scenario.name, p.community.buildings.len(), households),
+                    Lang::En => format!("Scenario: {} · {} buildings, {} households · {today}", scenario.name, p.community.buildings.len(), households),
+                } }</p>
+            </header>
+            <section class="report-key">
+                <div><span class="big">{ money_compact(costs.total.likely, lang) }</span><span>{ t(lang, Key::TotalCost) }</span></div>
+                <div><span class="big">{ money_compact(costs.per_household.likely, lang) }</span><span>{ t(lang, Key::PerHousehold) }</span></div>
+                <div><span class="big">{ money_compact(ev.funding.residents(), lang) }</span><span>{ pick(lang, ("居民出资合计", "Residents pay in all")) }</span></div>
+                <div><span class="big">{ ev.consent.iter().filter(|m| m.result.passed()).count() }{ "/" }{ ev.consent.len() }</span><span>{ pick(lang, ("事项已获同意", "Matters agreed")) }</span></div>
+            </section>
+            <section>
+                <h2>{ pick(lang, ("一、平面布置", "1. Site plan")) }</h2>
+                { plan_picture(p, lang) }
+            </section>
+            <section>
+                <h2>{ pick(lang, ("二、改造项目与费用", "2. Items and costs")) }</h2>
+                <table class="items">
+                    <thead><tr><th>{ pick(lang, ("类别", "Class")) }</th><th>{ t(lang, Key::Name) }</th><th>{ t(lang, Key::Target) }</th><th class="num">{ t(lang, Key::Quantity) }</th><th class="num">{ pick(lang, ("费用(含设计、监理、预备费)", "Cost (with fees and contingency)")) }</th></tr></thead>
+                    <tbody>{ for item_rows }</tbody>
+                    <tfoot><tr><th colspan="4">{ t(lang, Key::Total) }</th><td class="num"><strong>{ money_exact(costs.total.likely) }</strong></td></tr></tfoot>
+                </table>
+                <p class="hint">{ match lang {
+                    Lang::Zh => format!("费用区间 {} – {}(按单价低值与高值计算)。", money_compact(costs.total.low, lang), money_compact(costs.total.high, lang)),
+                    Lang::En => format!("Cost range {} – {} (at low and high unit prices).", money_compact(costs.total.low, lang), money_compact(costs.total.high, lang)),
+                } }</p>
+            </section>
+            <section>
+                <h2>{ pick(lang, ("三、资金来源", "3. Funding")) }</h2>
+                <table>
+                    <thead><tr><th>{ pick(lang, ("来源", "Source")) }</th><th class="num">{ pick(lang, ("金额", "Amount")) }</th><th class="num">{ pick(lang, ("占比", "Share")) }</th></tr></thead>
+                    <tbody>{ for source_rows }{ for gap_row }</tbody>
+                </table>
+            </section>
+            <section>
+                <h2>{ pick(lang, ("四、居民出资", "4. What households pay")) }</h2>
+                <p>{ match lang {
+                    Lang::Zh => format!("{} 户中 {} 户需出资;最少 {},中位数 {},最多 {}。计算依据与各户金额见下。", households, ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), money_exact(lo), money_exact(median), money_exact(hi)),
+                    Lang::En => format!("{} of {} households pay; lowest {}, median {}, highest {}. How each amount is computed is shown below.", ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), households, money_exact(lo), money_exact(median), money_exact(hi)),
+                } }</p>
+                { for elevator_tables }
+                if !examples.is_empty() {
+                    <h4>{ pick(lang, ("计算依据", "How the amounts are computed")) }</h4>
+                    <ul class="why">{ for examples }</ul>
+                }
+                if !ev.funding.households.is_empty() {
+                    <h4>{ pick(lang, ("各户应出资", "What each household pays")) }</h4>
+                    <ul class="household-grid" data-testid="household-grid">{ for household_rows }</ul>
+                }
+            </section>
+            <section>
+                <h2>{ pick(lang, ("五、业主表决情况", "5. Owners' consent")) }</h2>
+                if ev.consent.is_empty() {
+                    <p class="hint">{ pick(lang, ("本方案没有需要业主表决的事项。", "No item of this scenario needs the owners' vote.")) }</p>
+                } else {
+                    <table>
+                        <thead><tr><th>{ pick(lang, ("事项", "Matter")) }</th><th class="num">{ pick(lang, ("应表决户数", "Eligible")) }</th><th class="num">{ pick(lang, ("参与", "Took part")) }</th><th class="num">{ pick(lang, ("同意", "Agree")) }</th><th>{ pick(lang, ("结果", "Result")) }</th></tr></thead>
+                        <tbody>{ for consent_rows }</tbody>
+                    </table>
+                }
+            </section>
+            <section>
+                <h2>{ pick(lang, ("六、年度实施计划", "6. Annual plan")) }</h2>
+                { annual_html }
+            </section>
+            <footer>
+                <p>{ pick(lang, (
+                    "本报告由“老旧小区改造规划”工具生成。所有金额均按同一规则计算,可在工具中查看每一项的计算过程。对方案有意见或建议,请在公示期内向业主委员会或社区反映。",
+                    "Made with Renovation Planner. Every amount follows the same rules and its working can be shown in the planner. Comments on the plan go to the owners' committee or the community office during the notice period.",
+                )) }</p>
+            </footer>
+        </article>
+    }
+}
