@@ -24,7 +24,7 @@ pub fn render(
         chart
             .configure_mesh()
             // No fine grid: fewer SVG elements, faster to lay out, easier to read.
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .disable_x_mesh()
             .x_labels(n)
             .x_label_formatter(&|v| match v {
@@ -55,4 +55,20 @@ pub fn render(
         }))?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bar_per_floor() {
+        let per = [0.0, 17_000.0, 29_750.0, 42_500.0, 55_250.0, 68_000.0];
+        let label = |i: usize| format!("{}层", i + 1);
+        let fmt = |v: f64| format!("¥{v:.0}");
+        let s = render("电梯", &per, &label, &fmt, (760, 320));
+        assert!(s.contains("6层"));
+        assert!(s.matches("<rect").count() >= 6);
+        assert!(render("", &[], &label, &fmt, (760, 320)).starts_with("<svg"));
+    }
 }

@@ -33,7 +33,7 @@ pub fn render(d: &RiskChart, size: (u32, u32)) -> String {
         chart
             .configure_mesh()
             // No fine grid: fewer SVG elements, faster to lay out, easier to read.
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .disable_y_mesh()
             .x_labels(5)
             .x_label_formatter(&|v| (d.fmt)(*v))
@@ -59,4 +59,42 @@ pub fn render(d: &RiskChart, size: (u32, u32)) -> String {
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_histogram_with_its_marks() {
+        let hist: Vec<u32> = (0..40)
+            .map(|i| 100 - (i - 20i32).unsigned_abs() * 4)
+            .collect();
+        let fmt = |v: f64| format!("¥{:.0}万", v / 1e4);
+        let marks = vec![("P50".to_string(), 4.1e6), ("P80 <x>".to_string(), 4.4e6)];
+        let s = render(
+            &RiskChart {
+                title: "风险",
+                range: (3.5e6, 5.0e6),
+                histogram: &hist,
+                marks: &marks,
+                fmt: &fmt,
+            },
+            (760, 320),
+        );
+        assert!(s.matches("<rect").count() >= 40, "one bar per bin");
+        assert!(s.contains("P80 &lt;x&gt;"));
+        // An empty simulation still draws (and terminates).
+        let empty = render(
+            &RiskChart {
+                title: "",
+                range: (0.0, 0.0),
+                histogram: &[],
+                marks: &[],
+                fmt: &fmt,
+            },
+            (760, 320),
+        );
+        assert!(empty.starts_with("<svg"));
+    }
 }

@@ -38,7 +38,7 @@ pub fn render(
         chart
             .configure_mesh()
             // No fine grid: fewer SVG elements, faster to lay out, easier to read.
-            .max_light_lines(0)
+            .light_line_style(TRANSPARENT)
             .disable_x_mesh()
             .x_labels(n)
             .x_label_formatter(&|v| match v {
@@ -81,4 +81,25 @@ pub fn render(
         )))?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_with_their_items_and_budgets() {
+        let years: Vec<Year> = (0..3)
+            .map(|y| Year {
+                label: format!("{}", 2027 + y),
+                budget: 1.5e6,
+                items: vec![(4e5, 0), (6e5, 1), (3e5, 2)],
+            })
+            .collect();
+        let fmt = |v: f64| format!("{v:.0}");
+        let s = render("年度", &years, "预算", &fmt, (760, 360));
+        assert!(s.matches("<rect").count() >= 9, "a block per item");
+        assert!(s.contains("2029"));
+        assert!(render("", &[], "", &fmt, (760, 360)).starts_with("<svg"));
+    }
 }

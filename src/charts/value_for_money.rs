@@ -53,7 +53,7 @@ pub fn render(d: &ValueForMoney, size: (u32, u32)) -> String {
             chart
                 .configure_mesh()
                 // No fine grid: fewer SVG elements, faster to lay out, easier to read.
-                .max_light_lines(0)
+                .light_line_style(TRANSPARENT)
                 .x_desc(d.axes.0)
                 .y_desc(d.axes.1)
                 .x_label_formatter(&|v| (d.fmt)(*v))

@@ -397,7 +397,11 @@ pub fn Workspace() -> Html {
     };
     html! {
         <ContextProvider<ComputedRef> context={computed}>
-            <div class="bars"><PageNav /><ScenarioBar /></div>
+            <div class="bars">
+                <PageNav />
+                // Scenarios belong to the plan's pages, not to projects and files.
+                if !matches!(page, Page::Projects | Page::Report) { <ScenarioBar /> }
+            </div>
             <div class="other-page" hidden={other.is_none()}>{ for other }</div>
             <main class="workspace" hidden={page != Page::Plan}>
                 <aside class={classes!("left-pane", "pane", active(Panel::Catalog))}><Palette /></aside>
