@@ -33,7 +33,7 @@ pub fn stacked(d: &Stacked, size: (u32, u32)) -> String {
             .caption(d.title, (FONT, 21))
             .x_label_area_size(36)
             .y_label_area_size(78)
-            .build_cartesian_2d((0..n as u32).into_segmented(), 0f64..max)?;
+            .build_cartesian_2d((0..n as u32 - 1).into_segmented(), 0f64..max)?;
         let names = d.categories;
         chart
             .configure_mesh()

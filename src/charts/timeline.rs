@@ -34,7 +34,7 @@ pub fn render(
             .caption(title, (FONT, 21))
             .x_label_area_size(32)
             .y_label_area_size(78)
-            .build_cartesian_2d((0..n as u32).into_segmented(), 0f64..max)?;
+            .build_cartesian_2d((0..n as u32 - 1).into_segmented(), 0f64..max)?;
         chart
             .configure_mesh()
             // No fine grid: fewer SVG elements, faster to lay out, easier to read.

@@ -195,7 +195,10 @@ pub fn AnnualView() -> Html {
             (table, chart, left)
         }
         _ => (
-            html! { <p class="hint">{ t(lang, Key::BudgetPerYear) }</p> },
+            html! { <p class="hint" data-testid="annual-empty">{ super::i18n::pick(lang, (
+                "填写年数与每年预算,即可按优先级把改造项目排入各年(安全与基础类优先,前置工程先做)。",
+                "Give the number of years and each year's budget to schedule the items year by year (safety and basic items first, prerequisites before what depends on them).",
+            )) }</p> },
             html! {},
             html! {},
         ),
@@ -266,7 +269,7 @@ pub fn AnnualView() -> Html {
                 c.clone()
             };
             if i == 0 {
-                html! { <th>{ text }</th> }
+                html! { <th class={classes!((j >= 2).then_some("num"))}>{ text }</th> }
             } else {
                 html! { <td class={classes!((j >= 2).then_some("num"))}>{ text }</td> }
             }
@@ -288,7 +291,9 @@ pub fn AnnualView() -> Html {
                 { left }
                 <button type="button" onclick={export_annual}>{ format!("{} · {}", t(lang, Key::ExportCsv), t(lang, Key::AnnualPlan)) }</button>
             </section>
-            <section class="pane charts">{ chart }</section>
+            if annual.as_ref().as_ref().is_some_and(|(a, _)| !a.years.is_empty()) {
+                <section class="pane charts">{ chart }</section>
+            }
             <section class="pane">
                 <h2>{ t(lang, Key::BillOfQuantities) }</h2>
                 <div class="table-wrap"><table class="boq" data-testid="boq">{ for boq_rows }</table></div>
