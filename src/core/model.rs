@@ -277,6 +277,16 @@ pub struct Community {
 }
 
 impl Community {
+    /// Every point of every feature (outlines, runs, points): for fitting a view.
+    pub fn all_points(&self) -> impl Iterator<Item = Pt> + '_ {
+        self.buildings
+            .iter()
+            .flat_map(|b| b.footprint.iter().copied())
+            .chain(self.areas.iter().flat_map(|a| a.polygon.iter().copied()))
+            .chain(self.pipes.iter().flat_map(|p| p.path.iter().copied()))
+            .chain(self.points.iter().map(|p| p.position))
+    }
+
     /// All households, building by building, stairwell by stairwell: the canonical order used
     /// wherever a tie is broken.
     pub fn households(&self) -> impl Iterator<Item = &Household> {

@@ -32,15 +32,8 @@ pub struct View {
 impl View {
     /// The whole community with a margin.
     pub fn fit(plan: &Plan) -> View {
-        let c = &plan.community;
-        let pts = c
-            .buildings
-            .iter()
-            .flat_map(|b| b.footprint.iter().copied())
-            .chain(c.areas.iter().flat_map(|a| a.polygon.iter().copied()))
-            .chain(c.pipes.iter().flat_map(|p| p.path.iter().copied()))
-            .chain(c.points.iter().map(|p| p.position));
-        let (lo, hi) = bounds(pts).unwrap_or((Pt::new(0.0, 0.0), Pt::new(100.0, 100.0)));
+        let (lo, hi) = bounds(plan.community.all_points())
+            .unwrap_or((Pt::new(0.0, 0.0), Pt::new(100.0, 100.0)));
         let m = 10.0;
         View {
             x: lo.x - m,
@@ -1260,16 +1253,9 @@ pub fn TraceControls() -> Html {
         let app = app.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = super::files::picked_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let file = gloo::file::File::from(file);
             let mime = file.raw_mime_type();
             if mime != "image/png" && mime != "image/jpeg" {
                 app.notify(super::state::Notice::BadPicture);

@@ -55,3 +55,14 @@ pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
         done(JsFuture::from(promise).await.is_ok());
     });
 }
+
+/// The file picked in the `<input type="file">` that fired `e`; the input is cleared, so that
+/// picking the same file again fires again.
+pub fn picked_file(e: &web_sys::Event) -> Option<gloo::file::File> {
+    let input = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(gloo::file::File::from(file))
+}

@@ -15,7 +15,6 @@ use crate::core::plan_file::{load, LoadError, Loaded, MAX_BYTES};
 use crate::core::share::{self, LinkError, ReadError};
 use crate::core::store::{self, ProjectMeta};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// "2026-11-26 14:05" in local time.
@@ -365,18 +364,10 @@ pub fn ProjectsView() -> Html {
         let refusal = refusal.clone();
         let message = message.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = super::files::picked_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let name = file.name();
-            let file = gloo::file::File::from(file);
             // Too large: refused before reading it into memory.
             if file.size() > MAX_BYTES as u64 {
                 let e = load(&vec![b' '; MAX_BYTES + 1]).err();

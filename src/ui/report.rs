@@ -50,14 +50,7 @@ fn mark_at(plan: &Plan, t: Target) -> Option<Pt> {
 /// count of the items on each feature.
 fn plan_picture(plan: &Plan, lang: Lang) -> Html {
     let c = &plan.community;
-    let all = c
-        .buildings
-        .iter()
-        .flat_map(|b| b.footprint.iter().copied())
-        .chain(c.areas.iter().flat_map(|a| a.polygon.iter().copied()))
-        .chain(c.pipes.iter().flat_map(|p| p.path.iter().copied()))
-        .chain(c.points.iter().map(|p| p.position));
-    let Some((lo, hi)) = bounds(all) else {
+    let Some((lo, hi)) = bounds(c.all_points()) else {
         return html! { <p class="hint">{ pick(lang, ("平面图上还没有内容。", "The plan is empty.")) }</p> };
     };
     let pad = 4.0;

@@ -14,7 +14,6 @@ use crate::core::csv::{parse_tallies, RowError, TallyRow};
 use crate::core::model::{Household, PlacementId, Vote};
 use crate::core::priority::SurveyTally;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The consent status in words.
@@ -247,16 +246,9 @@ pub fn CsvImport() -> Html {
         let rows = rows.clone();
         let error = error.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = super::files::picked_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let file = gloo::file::File::from(file);
             let app = app.clone();
             let rows = rows.clone();
             let error = error.clone();
@@ -273,7 +265,6 @@ pub fn CsvImport() -> Html {
                 }
             });
             *reader.borrow_mut() = Some(task);
-            input.set_value("");
         })
     };
     let apply = {

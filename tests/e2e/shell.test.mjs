@@ -13,7 +13,8 @@ let srv, browser;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  srv = await serve(DIST);
+  // E2E_URL tests a running server (scripts/serve) instead of serving dist/ here.
+  srv = process.env.E2E_URL ? { url: process.env.E2E_URL, server: { close() {} } } : await serve(DIST);
   browser = await launch();
 });
 after(async () => { await browser?.close(); srv?.server.close(); });
