@@ -1033,9 +1033,7 @@ mod tests {
     use crate::core::plan_file::{load_str, to_json};
     use crate::core::validate::validate;
 
-    fn demo() -> Plan {
-        load_str(crate::core::DEMO_JSON).unwrap().plan
-    }
+    use crate::core::demo;
 
     fn ok(plan: &mut Plan, cmd: Command) -> Applied {
         let a = apply(plan, &cmd).unwrap_or_else(|e| panic!("{cmd:?}: {e:?}"));

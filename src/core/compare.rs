@@ -170,11 +170,7 @@ pub fn changes(plan: &Plan, catalog: &Catalog, a: &Scenario, b: &Scenario) -> Op
 mod tests {
     use super::*;
 
-    fn demo() -> Plan {
-        crate::core::plan_file::load_str(crate::core::DEMO_JSON)
-            .unwrap()
-            .plan
-    }
+    use crate::core::demo;
 
     #[test]
     fn the_demo_scenarios_differ_by_exactly_their_differing_items() {

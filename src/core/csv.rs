@@ -263,11 +263,7 @@ pub fn parse_tallies(plan: &Plan, text: &str) -> Vec<TallyRow> {
 mod tests {
     use super::*;
 
-    fn demo() -> Plan {
-        crate::core::plan_file::load_str(crate::core::DEMO_JSON)
-            .unwrap()
-            .plan
-    }
+    use crate::core::demo;
 
     #[test]
     fn parses_quotes_commas_and_newlines() {

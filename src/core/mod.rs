@@ -33,3 +33,11 @@ pub mod yardstick;
 /// The demo community shipped with the app (`static/demo.json`), the plan shown whenever
 /// there is no saved work; the tests load the same file.
 pub const DEMO_JSON: &str = include_str!("../../static/demo.json");
+
+/// The demo plan, for the core's unit tests.
+#[cfg(test)]
+pub(crate) fn demo() -> model::Plan {
+    plan_file::load_str(DEMO_JSON)
+        .unwrap_or_else(|e| panic!("the demo plan is invalid: {:?}", e.errors))
+        .plan
+}

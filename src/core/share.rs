@@ -80,11 +80,8 @@ pub fn decode(fragment: &str) -> Result<Loaded, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::plan_file::load_str;
 
-    fn demo() -> Plan {
-        load_str(crate::core::DEMO_JSON).unwrap().plan
-    }
+    use crate::core::demo;
 
     #[test]
     fn the_demo_travels_in_a_link_unchanged() {

@@ -261,9 +261,7 @@ pub fn set_current(kv: &mut impl Kv, c: &Current) -> Result<(), SaveError> {
 mod tests {
     use super::*;
 
-    fn demo() -> Plan {
-        load_str(crate::core::DEMO_JSON).unwrap().plan
-    }
+    use crate::core::demo;
 
     #[test]
     fn rename_and_duplicate_keep_the_plan() {
