@@ -225,3 +225,29 @@ test('the public-notice report shows the plan, costs, funding, shares, consent; 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a full storage: a banner with a one-click export, and the edit kept in the window', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  // Every write of a project fails as a full localStorage does.
+  await context.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).startsWith('rp.project')) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  const errors = [];
+  const page = await watchedPage(context, errors);
+  await page.goto(srv.url);
+  await page.locator('svg.site-plan').waitFor();
+  await addElevator(page, 22);
+  const banner = page.getByTestId('save-banner');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /storage is full/);
+  assert.equal(await page.locator('.badge[data-item="elevator"]').count(), 3, 'the edit is still here');
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Export plan file' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.includes('"stairwell": 22'), 'the export holds the unsaved edit');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
