@@ -225,6 +225,11 @@ fn persist(snap: &Snapshot) {
     };
     match result {
         Ok((project, rev)) => {
+            if s.project.is_none() {
+                // The first save of a project: ask the browser to keep our storage when space
+                // runs short (Chromium decides silently; Firefox may ask the user once).
+                super::projects::request_persistence(|_| ());
+            }
             let _ = store::set_current(
                 &mut kv,
                 &store::Current {
