@@ -3,7 +3,8 @@
 
 use super::catalog::Unit;
 use super::format::{money_exact, number, percent_bp, Lang};
-use super::funding::{Basis, BurdenLine};
+use super::funding::{Basis, BurdenLine, HouseholdBurden};
+use super::money::Money;
 use super::takeoff::{Derivation, Quantity};
 
 fn unit_str(u: Unit, lang: Lang) -> &'static str {
@@ -190,6 +191,36 @@ pub fn burden_line(line: &BurdenLine, lang: Lang) -> String {
     }
 }
 
+/// How a household's total is made up: its lines added up, and what the per-household cap
+/// moved to the funding gap, e.g. "¥12,000 + ¥27,000 = ¥39,000".
+pub fn household_total(h: &HouseholdBurden, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let raw: Money = h.lines.iter().map(|l| l.amount).sum();
+    let mut sum = String::new();
+    for (i, l) in h.lines.iter().enumerate() {
+        let a = money_exact(Money(l.amount.0.abs()));
+        match (i, l.amount.0 < 0) {
+            (0, false) => sum.push_str(&a),
+            (0, true) => sum.push_str(&format!("−{a}")),
+            (_, false) => sum.push_str(&format!(" + {a}")),
+            (_, true) => sum.push_str(&format!(" − {a}")),
+        }
+    }
+    if h.lines.is_empty() {
+        sum.push_str(&money_exact(Money::ZERO));
+    }
+    let mut text = format!("{sum} = {}", money_exact(raw));
+    if h.capped.0 > 0 {
+        let (c, t) = (money_exact(h.capped), money_exact(h.total));
+        text.push_str(&if zh {
+            format!(";超过每户上限的 {c} 计入资金缺口,实际承担 {t}")
+        } else {
+            format!("; the {c} above the per-household cap goes to the funding gap, so this household pays {t}")
+        });
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +261,61 @@ mod tests {
             burden_line(&line, Lang::Zh),
             "居民承担 ¥390,000,按专有面积在 10 户间分摊:90.00 m² ÷ 900.00 m² × ¥390,000 = ¥39,000"
         );
+    }
+    #[test]
+    fn a_household_total_adds_its_lines_and_names_the_cap() {
+        let line = |amount: i64| BurdenLine {
+            placement: PlacementId(1),
+            item: "facade_repair".into(),
+            amount: Money::yuan(amount),
+            basis: Basis::Area {
+                area_m2: Area(9_000),
+                pool_area_m2: Area(90_000),
+                pool_households: 10,
+                residents_part: Money::yuan(amount * 10),
+            },
+        };
+        let mut h = HouseholdBurden {
+            household: crate::core::model::HouseholdId(7),
+            stairwell: crate::core::model::StairwellId(1),
+            room: "302".into(),
+            floor: 3,
+            total: Money::yuan(38_000),
+            capped: Money::ZERO,
+            lines: vec![line(12_000), line(27_000), line(-1_000)],
+        };
+        assert_eq!(
+            household_total(&h, Lang::Zh),
+            "¥12,000 + ¥27,000 − ¥1,000 = ¥38,000"
+        );
+        h.capped = Money::yuan(8_000);
+        h.total = Money::yuan(30_000);
+        assert_eq!(
+            household_total(&h, Lang::Zh),
+            "¥12,000 + ¥27,000 − ¥1,000 = ¥38,000;超过每户上限的 ¥8,000 计入资金缺口,实际承担 ¥30,000"
+        );
+        assert!(household_total(&h, Lang::En).ends_with("so this household pays ¥30,000"));
+    }
+
+    #[test]
+    fn every_demo_household_total_is_the_sum_it_shows() {
+        let plan = crate::core::demo();
+        let ev = crate::core::evaluate::evaluate(&plan).expect("the demo evaluates");
+        assert!(!ev.funding.households.is_empty());
+        for h in &ev.funding.households {
+            let text = household_total(h, Lang::En);
+            let sum: Money = h.lines.iter().map(|l| l.amount).sum();
+            assert_eq!(sum - h.capped, h.total);
+            assert!(
+                text.ends_with(&format!("= {}", money_exact(h.total))) || h.capped.0 > 0,
+                "{text}"
+            );
+            for l in &h.lines {
+                assert!(
+                    text.contains(&money_exact(Money(l.amount.0.abs()))),
+                    "{text}"
+                );
+            }
+        }
     }
 }

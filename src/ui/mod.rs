@@ -8,6 +8,7 @@ pub mod editor;
 pub mod fields;
 pub mod files;
 pub mod i18n;
+pub mod my_share;
 pub mod palette;
 pub mod panic;
 pub mod projects;

@@ -104,6 +104,7 @@ pub fn ResidentsView() -> Html {
                 <ul class="matters">{ for list }</ul>
             </section>
             <section class="pane">{ for detail }</section>
+            <section class="pane"><super::my_share::MyShare /></section>
             <section class="pane"><CsvImport /></section>
         </div>
     }

@@ -93,3 +93,37 @@ test('a CSV of tallies with one bad row: the error is shown and the good rows ap
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('"what my household pays": the total is its lines added up, the same as in the report; the ground floor pays no elevator', async () => {
+  const { context, page, errors } = await open('zh-CN');
+  await page.getByRole('tab', { name: '居民意见' }).click();
+  const panel = page.getByTestId('my-share');
+  const door = page.getByTestId('my-share-household');
+  const pickDoor = async (room) => door.selectOption(await door.locator('option').filter({ hasText: new RegExp(`^${room}`) }).getAttribute('value'));
+  // 1号楼 1单元 has an added elevator: door 601 pays the largest share of it.
+  await page.getByTestId('my-share-stairwell').selectOption({ label: '1号楼 1单元' });
+  await pickDoor('601');
+  await panel.getByText('加装电梯 · 1号楼 1单元').waitFor();
+  const total = await page.getByTestId('my-share-total').textContent();
+  assert.match(total, /^1号楼1单元 601:¥[\d,]+\.\d\d$/);
+  const amounts = await panel.locator('[data-testid=my-share-line] strong').allTextContents();
+  assert.ok(amounts.length >= 2, amounts.join(' '));
+  const fen = (s) => Math.round(Number(s.replace(/[^0-9.-]/g, '')) * 100);
+  const sum = amounts.reduce((a, s) => a + fen(s), 0);
+  assert.equal(sum, fen(total.split(':')[1]));
+  assert.match(await page.getByTestId('my-share-sum').textContent(), new RegExp(`= ${total.split(':')[1].replace(/[$.]/g, '\\$&')}$`));
+  const elevator601 = fen(amounts[0]);
+  // The ground floor: the elevator line is there and is zero; the total is smaller.
+  await pickDoor('101');
+  await page.waitForFunction(() => document.querySelector('[data-testid=my-share-total]').textContent.includes(' 101:'));
+  const ground = await panel.locator('[data-testid=my-share-line]').filter({ hasText: '加装电梯' }).locator('strong').textContent();
+  assert.equal(fen(ground), 0);
+  assert.ok(elevator601 > 0);
+  // The report shows the same total for door 601.
+  await page.getByRole('tab', { name: '项目与文件' }).click();
+  await page.getByRole('button', { name: /查看公示报告/ }).click();
+  const row = page.getByTestId('household-grid').locator('li').filter({ hasText: /^1号楼1单元 601/ });
+  assert.equal(await row.locator('strong').textContent(), total.split(':')[1]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,134 @@
+//! "What does my household pay, and why?": a resident picks their stairwell and door, and sees
+//! their total for the current scenario with every item's share worked out (the same core
+//! evaluation and explanations as the public-notice report).
+
+use super::i18n::{pick, Lang};
+use super::palette::item_name;
+use super::properties::{target_label, use_computed};
+use super::state::use_app;
+use crate::core::explain;
+use crate::core::format::money_exact;
+use crate::core::model::{HouseholdId, StairwellId};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn selected_value(e: &Event) -> Option<u32> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .and_then(|s| s.value().parse().ok())
+}
+
+/// The lookup: stairwell, then door; the household's total and its working.
+#[component]
+pub fn MyShare() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let plan = app.state().plan.0.clone();
+    let computed = use_computed();
+    let stairwell = use_state(|| None::<StairwellId>);
+    let household = use_state(|| None::<HouseholdId>);
+    let c = &plan.community;
+    let stairwells: Vec<_> = c
+        .buildings
+        .iter()
+        .flat_map(|b| b.stairwells.iter().map(move |s| (b, s)))
+        .collect();
+    // The chosen stairwell, if it still exists; else the first one.
+    let st = stairwell
+        .and_then(|id| c.stairwell(id))
+        .or(stairwells.first().copied());
+    let Some((b, s)) = st else {
+        return html! {};
+    };
+    let hh = household
+        .and_then(|id| s.households.iter().find(|h| h.id == id))
+        .or(s.households.first());
+    let on_stairwell = {
+        let (stairwell, household) = (stairwell.clone(), household.clone());
+        Callback::from(move |e: Event| {
+            if let Some(v) = selected_value(&e) {
+                stairwell.set(Some(StairwellId(v)));
+                household.set(None);
+            }
+        })
+    };
+    let on_household = {
+        let household = household.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = selected_value(&e) {
+                household.set(Some(HouseholdId(v)));
+            }
+        })
+    };
+    let st_options = stairwells.iter().map(|(ob, os)| {
+        html! { <option key={os.id.0} value={os.id.0.to_string()} selected={os.id == s.id}>{ format!("{} {}", ob.name, os.name) }</option> }
+    });
+    let hh_options = s.households.iter().map(|h| {
+        let label = match lang {
+            Lang::Zh => format!("{}({} 层)", h.room, h.floor),
+            Lang::En => format!("{} (floor {})", h.room, h.floor),
+        };
+        html! { <option key={h.id.0} value={h.id.0.to_string()} selected={Some(h.id) == hh.map(|x| x.id)}>{ label }</option> }
+    });
+    let result = match (computed.eval.as_ref(), hh) {
+        (Some(ev), Some(h)) => {
+            let (who, colon) = match lang {
+                Lang::Zh => (format!("{}{} {}", b.name, s.name, h.room), ":"),
+                Lang::En => (format!("{} {}, door {}", b.name, s.name, h.room), ": "),
+            };
+            match ev.funding.households.iter().find(|x| x.household == h.id) {
+                None => html! {
+                    <div class="my-share-result">
+                        <p class="my-share-total" data-testid="my-share-total">{ format!("{who}{colon}{}", money_exact(crate::core::money::Money::ZERO)) }</p>
+                        <p class="hint">{ pick(lang, ("本方案不需要这户居民出资。", "This scenario asks nothing of this household.")) }</p>
+                    </div>
+                },
+                Some(burden) => {
+                    let lines = burden.lines.iter().map(|l| {
+                        let target = plan
+                            .scenario()
+                            .items
+                            .iter()
+                            .find(|p| p.id == l.placement)
+                            .map(|p| target_label(&plan, p.target, lang))
+                            .unwrap_or_default();
+                        html! {
+                            <li data-testid="my-share-line">
+                                <div class="my-share-line-head">
+                                    <span>{ format!("{} · {target}", item_name(&computed.catalog, &l.item, lang)) }</span>
+                                    <strong class="num">{ money_exact(l.amount) }</strong>
+                                </div>
+                                <p class="explain">{ explain::burden_line(l, lang) }</p>
+                            </li>
+                        }
+                    });
+                    html! {
+                        <div class="my-share-result">
+                            <p class="my-share-total" data-testid="my-share-total">{ format!("{who}{colon}{}", money_exact(burden.total)) }</p>
+                            <ul class="my-share-lines">{ for lines }</ul>
+                            <p class="explain" data-testid="my-share-sum">{ format!("{}{}", pick(lang, ("合计:", "Total: ")), explain::household_total(burden, lang)) }</p>
+                        </div>
+                    }
+                }
+            }
+        }
+        _ => html! {},
+    };
+    html! {
+        <div class="my-share" data-testid="my-share">
+            <h2>{ pick(lang, ("我家出多少", "What my household pays")) }</h2>
+            <p class="hint">{ pick(lang, ("选择单元和房号,查看本方案中这户要出的钱,以及每一项是怎么算出来的。", "Pick the stairwell and the door to see what this household pays in the current scenario, and how each amount is worked out.")) }</p>
+            <div class="my-share-pick">
+                <label>
+                    <span>{ pick(lang, ("单元", "Stairwell")) }</span>
+                    <select onchange={on_stairwell} data-testid="my-share-stairwell">{ for st_options }</select>
+                </label>
+                <label>
+                    <span>{ pick(lang, ("房号", "Door")) }</span>
+                    <select onchange={on_household} data-testid="my-share-household">{ for hh_options }</select>
+                </label>
+            </div>
+            { result }
+        </div>
+    }
+}
