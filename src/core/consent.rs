@@ -192,8 +192,11 @@ pub fn check(
 /// grow, so the largest areas of each group are best; trying every `(k, j)` is exact.
 #[allow(clippy::needless_range_loop)] // `j` indexes two prefix sums at once.
 fn more_needed(t: &Tally, matter: Matter, mut nv: Vec<u64>, mut ag: Vec<u64>) -> Option<usize> {
-    nv.sort_unstable_by(|a, b| b.cmp(a));
-    ag.sort_unstable_by(|a, b| b.cmp(a));
+    // Largest first (equal areas are alike: the unstable sort is exact).
+    nv.sort_unstable();
+    nv.reverse();
+    ag.sort_unstable();
+    ag.reverse();
     let prefix = |v: &[u64]| -> Vec<u64> {
         let mut p = vec![0];
         for &x in v {

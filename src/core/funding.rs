@@ -386,7 +386,7 @@ impl FundingReport {
     pub fn burden_spread(&self, household_count: usize) -> (Money, Money, Money) {
         let mut v: Vec<Money> = self.households.iter().map(|h| h.total).collect();
         v.resize(household_count.max(v.len()), Money::ZERO);
-        v.sort();
+        super::sort::sort_by(&mut v, &|a, b| a.cmp(b));
         match (v.first(), v.last()) {
             (Some(&lo), Some(&hi)) => (lo, v[v.len() / 2], hi),
             _ => (Money::ZERO, Money::ZERO, Money::ZERO),
@@ -485,12 +485,14 @@ pub fn allocate(
             .count()
     };
     // Sources that can pay for nothing here go last, where they change nothing.
-    order.sort_by_key(|&s| {
+    super::sort::sort_by_key(&mut order, &|&s| {
         let n = eligible_count(s);
         (n == 0, n, !settings.pools.contains_key(&s), s.index())
     });
     let mut by_line: Vec<usize> = (0..work.len()).collect();
-    by_line.sort_by_key(|&i| (work[i].class, i));
+    super::sort::sort_indices(&mut by_line, &|a, b| {
+        (work[a].class, a).cmp(&(work[b].class, b))
+    });
     for &s in &order {
         let mut pool = settings.pools.get(&s).copied();
         for &i in &by_line {

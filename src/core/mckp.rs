@@ -155,7 +155,7 @@ fn enumerate(p: &Problem, items: &[u32], needs: &[u64], groups: &[u64]) -> Optio
 /// Upper concave hull of the options from (0, 0), as segments (Δcost, Δvalue).
 fn hull(options: &[Opt]) -> Vec<(i64, i64)> {
     let mut pts: Vec<(i64, i64)> = options.iter().map(|o| (o.cost, o.value)).collect();
-    pts.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    super::sort::sort_by(&mut pts, &|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut h: Vec<(i64, i64)> = vec![(0, 0)];
     for &(c, v) in &pts {
         let Some(&(_, lv)) = h.last() else { continue };
@@ -406,7 +406,9 @@ pub(crate) fn solve_by_components(
             segs.push((ci, k, s));
         }
     }
-    segs.sort_by(|a, b| seg_before(a.2, b.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    super::sort::sort_by(&mut segs, &|a, b| {
+        seg_before(a.2, b.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
+    });
     let mut f_cost = Fenwick::new(segs.len());
     let mut f_value = Fenwick::new(segs.len());
     let mut seg_cost = Vec::with_capacity(segs.len());
@@ -648,7 +650,8 @@ pub(crate) fn solve_by_components(
 
     // Depth-first search over the components still open, in order of their best segment.
     let mut order: Vec<usize> = (0..nc).filter(|&c| !fixed[c]).collect();
-    order.sort_by_key(|&c| s.comps[c].segments.first().copied().unwrap_or(usize::MAX));
+    let first_seg = |c: usize| s.comps[c].segments.first().copied().unwrap_or(usize::MAX);
+    super::sort::sort_indices(&mut order, &|a, b| first_seg(a).cmp(&first_seg(b)));
     let depth_max = order.len();
     // Per depth: the options to try with their bounds (buffers reused: no allocation per node).
     let mut cand: Vec<Vec<(i64, u32)>> = vec![Vec::new(); depth_max];

@@ -25,6 +25,7 @@ pub mod priority;
 pub mod risk;
 pub mod select;
 pub mod share;
+pub mod sort;
 pub mod store;
 pub mod takeoff;
 pub mod validate;

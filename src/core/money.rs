@@ -243,7 +243,7 @@ pub fn apportion(total: Money, weights: &[u128]) -> Option<Vec<Money>> {
     }
     let mut left = t - given;
     // Largest remainder first; among equal remainders the earlier party first.
-    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    super::sort::sort_by(&mut rems, &|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in &rems {
         if left == 0 {
             break;

@@ -244,7 +244,7 @@ impl<'a> Search<'a> {
             ..p.items[i as usize]
         };
         let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_by(|&a, &b| {
+        super::sort::sort_by(&mut order, &|&a, &b| {
             better(&keyed(a), &keyed(b))
                 .then(first[b as usize].cmp(&first[a as usize]))
                 .then(a.cmp(&b))
@@ -718,7 +718,9 @@ pub fn lagrangian_values(p: &Problem, x: &[i8], room: i64) -> (Vec<i64>, i64, Ve
                 .iter()
                 .map(|&m| moved[m] as f64 - hi * p.items[m].cost as f64)
                 .collect();
-            r.sort_by(|a, b| b.total_cmp(a));
+            // Largest first (equal floats are alike, so the unstable sort is exact).
+            r.sort_unstable_by(f64::total_cmp);
+            r.reverse();
             nu[g] = r.get(1).copied().unwrap_or(0.0).max(0.0).floor() as i64;
         }
         values = moved;

@@ -158,7 +158,7 @@ pub fn schedule(p: &PhasingProblem) -> (Vec<Option<usize>>, Vec<(usize, Unschedu
         }
     }
     let mut order = unit_ids.clone();
-    order.sort_by_key(|&u| {
+    super::sort::sort_by_key(&mut order, &|&u| {
         let class = members(u)
             .iter()
             .map(|&i| p.jobs[i].class)

@@ -430,7 +430,8 @@ pub fn equal_shares(plan: &Plan, scenario: &Scenario, built: &Built) -> Vec<bool
             if s.iter().sum::<f64>() + 1e-6 < cost {
                 continue;
             }
-            s.sort_by(f64::total_cmp);
+            // Unstable is exact here (equal floats are alike) and shares the risk module's sort.
+            s.sort_unstable_by(f64::total_cmp);
             let mut paid = 0.0;
             let mut t = 0.0;
             for (k, &sk) in s.iter().enumerate() {
@@ -457,7 +458,7 @@ pub fn equal_shares(plan: &Plan, scenario: &Scenario, built: &Built) -> Vec<bool
     }
     // Completion: the unspent budget buys more, best value per yuan first.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
+    super::sort::sort_indices(&mut order, &|a, b| {
         if ratio_lt(&p.items[b], &p.items[a]) {
             std::cmp::Ordering::Less
         } else if ratio_lt(&p.items[a], &p.items[b]) {

@@ -197,7 +197,7 @@ pub fn ProjectsView() -> Html {
     let s = app.state();
     let current = s.project.clone();
     let mut metas: Vec<ProjectMeta> = store::list(&LocalKv);
-    metas.sort_by_key(|m| std::cmp::Reverse(m.saved_at_ms));
+    crate::core::sort::sort_by_key(&mut metas, &|m| std::cmp::Reverse(m.saved_at_ms));
     let _ = *tick;
     let rows = metas.iter().map(|m| {
         let id = m.id.clone();

@@ -61,7 +61,7 @@ pub fn Summary() -> Html {
     });
     let top = computed.priorities.as_ref().map(|pr| {
         let mut items: Vec<_> = pr.items.iter().collect();
-        items.sort_by(|a, b| b.score.total_cmp(&a.score));
+        crate::core::sort::sort_by(&mut items, &|a, b| b.score.total_cmp(&a.score));
         let rows = items.into_iter().take(5).filter_map(|sc| {
             let p = plan.scenario().items.iter().find(|p| p.id == sc.placement)?;
             let id = p.id;
