@@ -99,6 +99,26 @@ impl Unit {
             Unit::Community => ("个小区", "community"),
         }
     }
+
+    /// The English name for any count but one ("6 buildings"; Chinese has no plural).
+    pub fn english_plural(self) -> &'static str {
+        match self {
+            Unit::Household => "households",
+            Unit::Stairwell => "stairwells",
+            Unit::Building => "buildings",
+            Unit::SquareMetre => "m²",
+            Unit::Metre => "m",
+            Unit::Elevator => "elevators",
+            Unit::Piece => "pieces",
+            Unit::Door => "doors",
+            Unit::Fixture => "fixtures",
+            Unit::Site => "sites",
+            Unit::Space => "spaces",
+            Unit::Set => "sets",
+            Unit::Entrance => "entrances",
+            Unit::Community => "communities",
+        }
+    }
 }
 
 /// How an item's quantity is taken off the plan from its target.

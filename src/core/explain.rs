@@ -106,10 +106,11 @@ pub fn quantity(q: &Quantity, unit: Unit, lang: Lang) -> String {
             }
         }
         Derivation::Count => {
+            let q = super::format::quantity(q.value(), unit, lang);
             if zh {
-                format!("计 {v} {u}")
+                format!("计 {q}")
             } else {
-                format!("{v} {u}")
+                q
             }
         }
         Derivation::Entered { default } => {

@@ -136,6 +136,20 @@ pub fn number(x: f64, decimals: usize) -> String {
     }
 }
 
+/// A quantity with its unit, as a bill of quantities shows it: thousands separators, whole
+/// numbers without decimals, others to the fen-like two places; English names in the plural
+/// for any count but one. `1,188.96 m²`, `6 buildings`, `1 elevator`, `6 栋`.
+pub fn quantity(value: f64, unit: super::catalog::Unit, lang: Lang) -> String {
+    let whole = (value - value.round()).abs() < 0.005;
+    let v = number(value, if whole { 0 } else { 2 });
+    let name = match lang {
+        Lang::Zh => unit.names().0,
+        Lang::En if whole && value.round() == 1.0 => unit.names().1,
+        Lang::En => unit.english_plural(),
+    };
+    format!("{v} {name}")
+}
+
 /// Basis points as a percentage: `1250` → `12.5%`.
 pub fn percent_bp(bp: u32) -> String {
     if bp.is_multiple_of(100) {
@@ -168,6 +182,22 @@ mod tests {
         assert_eq!(money_compact(Money::yuan(480_000), Lang::En), "¥480,000");
         assert_eq!(money_exact(Money(3_900_045)), "¥39,000.45");
         assert_eq!(money_exact(Money::yuan(999)), "¥999");
+    }
+
+    #[test]
+    fn quantities_carry_their_unit_in_the_plural_where_english_needs_it() {
+        use crate::core::catalog::Unit;
+        assert_eq!(
+            quantity(1188.96, Unit::SquareMetre, Lang::En),
+            "1,188.96 m²"
+        );
+        assert_eq!(quantity(1189.0, Unit::SquareMetre, Lang::Zh), "1,189 m²");
+        assert_eq!(quantity(6.0, Unit::Building, Lang::En), "6 buildings");
+        assert_eq!(quantity(6.0, Unit::Building, Lang::Zh), "6 栋");
+        assert_eq!(quantity(1.0, Unit::Elevator, Lang::En), "1 elevator");
+        assert_eq!(quantity(160.0, Unit::Household, Lang::En), "160 households");
+        assert_eq!(quantity(0.5, Unit::Community, Lang::En), "0.50 communities");
+        assert_eq!(quantity(0.0, Unit::Piece, Lang::En), "0 pieces");
         assert_eq!(group_thousands(1_000), "1,000");
         assert_eq!(group_thousands(100), "100");
     }

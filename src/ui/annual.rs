@@ -11,20 +11,60 @@ use super::properties::target_label;
 use super::state::use_app;
 use crate::charts::timeline::{self, Year};
 use crate::core::catalog::Catalog;
+use crate::core::catalog::Unit;
 use crate::core::command::Command;
+use crate::core::costing::Range3;
 use crate::core::decide;
-use crate::core::format::{money_compact, money_exact, number};
+use crate::core::format::{money_compact, money_exact, number, quantity};
 use crate::core::model::{PlacementId, Plan};
 use crate::core::money::Money;
 use yew::prelude::*;
 
-/// The rows of the bill of quantities for the current scenario (header first).
-pub fn bill_of_quantities(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
+/// One row of the bill of quantities; the total row has no quantity and no unit price.
+struct BoqRow {
+    name: String,
+    target: String,
+    quantity: Option<(f64, Unit)>,
+    unit_price: Option<Money>,
+    cost: Range3,
+}
+
+/// The bill of quantities of the current scenario, total last (empty if it does not cost).
+fn boq_rows(plan: &Plan, lang: Lang) -> Vec<BoqRow> {
     let catalog = Catalog::for_plan(plan);
-    let mut rows = vec![[
+    let Ok(b) = decide::basis(plan, plan.scenario()) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<BoqRow> = b
+        .costs
+        .lines
+        .iter()
+        .map(|l| BoqRow {
+            name: item_name(&catalog, &l.item, lang),
+            target: target_label(plan, l.target, lang),
+            quantity: catalog.get(&l.item).map(|i| (l.quantity.value(), i.unit)),
+            unit_price: Some(l.unit_cost.likely),
+            cost: l.total,
+        })
+        .collect();
+    rows.push(BoqRow {
+        name: t(lang, Key::Total).into(),
+        target: String::new(),
+        quantity: None,
+        unit_price: None,
+        cost: b.costs.total,
+    });
+    rows
+}
+
+/// The bill of quantities as CSV rows (header first): plain numbers Excel can add up, the
+/// unit in a column of its own.
+pub fn bill_of_quantities(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
+    let header = [
         Key::Name,
         Key::Target,
         Key::Quantity,
+        Key::UnitOfMeasure,
         Key::UnitPrice,
         Key::Low,
         Key::Likely,
@@ -32,32 +72,26 @@ pub fn bill_of_quantities(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
     ]
     .iter()
     .map(|k| t(lang, *k).to_string())
-    .collect::<Vec<_>>()];
-    if let Ok(b) = decide::basis(plan, plan.scenario()) {
-        for l in &b.costs.lines {
-            let item = catalog.get(&l.item);
-            let unit = item.map_or("", |i| unit_name(lang, i.unit));
-            rows.push(vec![
-                item_name(&catalog, &l.item, lang),
-                target_label(plan, l.target, lang),
-                format!("{} {unit}", l.quantity.value()),
-                l.unit_cost.likely.to_string(),
-                l.total.low.to_string(),
-                l.total.likely.to_string(),
-                l.total.high.to_string(),
-            ]);
-        }
-        rows.push(vec![
-            t(lang, Key::Total).into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            b.costs.total.low.to_string(),
-            b.costs.total.likely.to_string(),
-            b.costs.total.high.to_string(),
-        ]);
-    }
-    rows
+    .collect();
+    let body = boq_rows(plan, lang).into_iter().map(|r| {
+        let (q, u) = r.quantity.map_or((String::new(), ""), |(v, u)| {
+            (
+                ((v * 100.0).round() / 100.0).to_string(),
+                unit_name(lang, u),
+            )
+        });
+        vec![
+            r.name,
+            r.target,
+            q,
+            u.to_string(),
+            r.unit_price.map_or_else(String::new, |m| m.to_string()),
+            r.cost.low.to_string(),
+            r.cost.likely.to_string(),
+            r.cost.high.to_string(),
+        ]
+    });
+    std::iter::once(header).chain(body).collect()
 }
 
 /// The annual plan page.
@@ -257,24 +291,30 @@ pub fn AnnualView() -> Html {
             );
         })
     };
-    let boq = bill_of_quantities(&plan.0, lang);
-    let boq_rows = boq.iter().enumerate().map(|(i, r)| {
-        let cells = r.iter().enumerate().map(|(j, c)| {
-            let text = if i > 0 && j >= 3 {
-                c.parse::<f64>()
-                    .ok()
-                    .and_then(Money::from_yuan_f64)
-                    .map_or_else(|| c.clone(), money_exact)
-            } else {
-                c.clone()
-            };
-            if i == 0 {
-                html! { <th class={classes!((j >= 2).then_some("num"))}>{ text }</th> }
-            } else {
-                html! { <td class={classes!((j >= 2).then_some("num"))}>{ text }</td> }
-            }
-        });
-        html! { <tr>{ for cells }</tr> }
+    let boq_head = [
+        Key::Name,
+        Key::Target,
+        Key::Quantity,
+        Key::UnitPrice,
+        Key::Low,
+        Key::Likely,
+        Key::High,
+    ]
+    .iter()
+    .enumerate()
+    .map(|(j, k)| html! { <th class={classes!((j >= 2).then_some("num"))}>{ t(lang, *k) }</th> });
+    let boq_rows = boq_rows(&plan.0, lang).into_iter().map(|r| {
+        html! {
+            <tr>
+                <td>{ r.name }</td>
+                <td>{ r.target }</td>
+                <td class="num">{ r.quantity.map_or_else(String::new, |(v, u)| quantity(v, u, lang)) }</td>
+                <td class="num">{ r.unit_price.map_or_else(String::new, money_exact) }</td>
+                <td class="num">{ money_exact(r.cost.low) }</td>
+                <td class="num">{ money_exact(r.cost.likely) }</td>
+                <td class="num">{ money_exact(r.cost.high) }</td>
+            </tr>
+        }
     });
     let _ = number;
     let _ = class_name;
@@ -296,7 +336,7 @@ pub fn AnnualView() -> Html {
             }
             <section class="pane">
                 <h2>{ t(lang, Key::BillOfQuantities) }</h2>
-                <div class="table-wrap"><table class="boq" data-testid="boq">{ for boq_rows }</table></div>
+                <div class="table-wrap"><table class="boq" data-testid="boq"><thead><tr>{ for boq_head }</tr></thead><tbody>{ for boq_rows }</tbody></table></div>
                 <button type="button" onclick={export_boq}>{ format!("{} · {}", t(lang, Key::ExportCsv), t(lang, Key::BillOfQuantities)) }</button>
             </section>
         </div>

@@ -322,7 +322,7 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
         };
         html! {
             <div class="quantity">
-                <p><strong>{ format!("{}: {} {unit}", t(lang, Key::Quantity), number(l.quantity.value(), 2)) }</strong></p>
+                <p><strong>{ format!("{}: {}", t(lang, Key::Quantity), crate::core::format::quantity(l.quantity.value(), item.unit, lang)) }</strong></p>
                 <p class="explain">{ explain::quantity(&l.quantity, item.unit, lang) }</p>
                 <Field id="prop-qty" label={format!("{} ({unit})", t(lang, Key::QuantityTyped))} value={value} range={Some((0.0, 1.0e9))} decimal=true error={t(lang, Key::Invalid)} {on_commit} />
                 if l.quantity.is_manual() {

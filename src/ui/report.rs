@@ -5,7 +5,7 @@
 //! through the browser's print dialogue. Every figure comes from the same core evaluation as
 //! the rest of the app.
 
-use super::i18n::{class_name, pick, t, unit_name, Key, Lang};
+use super::i18n::{class_name, pick, t, Key, Lang};
 use super::palette::{class_css, item_name};
 use super::properties::{target_label, use_computed};
 use super::residents::status_text;
@@ -176,13 +176,13 @@ pub fn ReportView() -> Html {
     };
     // Items with costs, by class.
     let item_rows = costs.lines.iter().map(|l| {
-        let unit = catalog.get(&l.item).map_or("", |i| unit_name(lang, i.unit));
+        let unit = catalog.get(&l.item).map(|i| i.unit);
         html! {
             <tr>
                 <td><span class={classes!("class-tag", class_css(l.class))}>{ class_name(lang, l.class) }</span></td>
                 <td>{ item_name(catalog, &l.item, lang) }</td>
                 <td>{ target_label(p, l.target, lang) }</td>
-                <td class="num">{ format!("{} {unit}", number(l.quantity.value(), 1)) }</td>
+                <td class="num">{ unit.map_or_else(String::new, |u| crate::core::format::quantity(l.quantity.value(), u, lang)) }</td>
                 <td class="num">{ money_exact(l.total.likely) }</td>
             </tr>
         }
