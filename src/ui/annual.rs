@@ -334,7 +334,7 @@ pub fn AnnualView() -> Html {
             if annual.as_ref().as_ref().is_some_and(|(a, _)| !a.years.is_empty()) {
                 <section class="pane charts">{ chart }</section>
             }
-            <section class="pane">
+            <section class="pane boq-pane">
                 <h2>{ t(lang, Key::BillOfQuantities) }</h2>
                 <div class="table-wrap"><table class="boq" data-testid="boq"><thead><tr>{ for boq_head }</tr></thead><tbody>{ for boq_rows }</tbody></table></div>
                 <button type="button" onclick={export_boq}>{ format!("{} · {}", t(lang, Key::ExportCsv), t(lang, Key::BillOfQuantities)) }</button>
