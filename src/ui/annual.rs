@@ -5,7 +5,7 @@
 use super::app::file_name;
 use super::compare::chart_html;
 use super::fields::{parse_number, Field};
-use super::i18n::{class_name, t, unit_name, unscheduled, Key, Lang};
+use super::i18n::{t, unit_name, unscheduled, Key, Lang};
 use super::palette::item_name;
 use super::properties::target_label;
 use super::state::use_app;
@@ -15,7 +15,7 @@ use crate::core::catalog::Unit;
 use crate::core::command::Command;
 use crate::core::costing::Range3;
 use crate::core::decide;
-use crate::core::format::{money_compact, money_exact, number, quantity};
+use crate::core::format::{money_compact, money_exact, quantity};
 use crate::core::model::{PlacementId, Plan};
 use crate::core::money::Money;
 use yew::prelude::*;
@@ -316,8 +316,6 @@ pub fn AnnualView() -> Html {
             </tr>
         }
     });
-    let _ = number;
-    let _ = class_name;
     html! {
         <div class="page annual-page">
             <section class="pane">
