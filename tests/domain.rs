@@ -9,25 +9,20 @@ use renovation_planner::core::costing::cost_report;
 use renovation_planner::core::funding::{allocate, FundingSettings, FundingSource as F, ShareRule};
 use renovation_planner::core::geometry::{rect, Pt};
 use renovation_planner::core::model::*;
-use renovation_planner::core::money::{Area, Money};
+use renovation_planner::core::money::Money;
 use std::collections::BTreeMap;
 
 /// One building 60 × 12 m, 6 floors of 2.9 m, built 1988; two stairwells of 12 households,
 /// each 70 m².
 fn community() -> Community {
-    let stairwell = |s: u32| Stairwell {
-        id: StairwellId(s),
-        name: format!("{s}单元"),
-        position: Pt::new(15.0 + 30.0 * f64::from(s - 1), 12.0),
-        households: (0..12)
-            .map(|i| Household {
-                id: HouseholdId(s * 100 + i),
-                room: format!("{}0{}", i / 2 + 1, i % 2 + 1),
-                floor: (i / 2 + 1) as u8,
-                area_m2: Area(7_000),
-                owner: String::new(),
-            })
-            .collect(),
+    let stairwell = |s: u32| {
+        common::stairwell(
+            s,
+            format!("{s}单元"),
+            Pt::new(15.0 + 30.0 * f64::from(s - 1), 12.0),
+            (6, 2),
+            s * 100,
+        )
     };
     Community {
         name: "测试小区".into(),

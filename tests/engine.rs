@@ -7,7 +7,7 @@ mod common;
 use renovation_planner::core::decide;
 use renovation_planner::core::geometry::{rect, Pt};
 use renovation_planner::core::model::*;
-use renovation_planner::core::money::{Area, Money};
+use renovation_planner::core::money::Money;
 use renovation_planner::core::optimise::{Must, Status};
 use renovation_planner::core::phasing::YearBudget;
 use renovation_planner::core::select::{Reason, SelectionSettings};
@@ -24,20 +24,13 @@ fn two_buildings() -> Plan {
         storey_height_m: 2.9,
         year_built: 1990,
         condition: 3,
-        stairwells: vec![Stairwell {
-            id: StairwellId(id * 10),
-            name: "1单元".into(),
-            position: Pt::new(x + 15.0, 10.0),
-            households: (0..20)
-                .map(|i| Household {
-                    id: HouseholdId(id * 100 + i),
-                    room: format!("{}0{}", i / 4 + 1, i % 4 + 1),
-                    floor: (i / 4 + 1) as u8,
-                    area_m2: Area(7_000),
-                    owner: String::new(),
-                })
-                .collect(),
-        }],
+        stairwells: vec![common::stairwell(
+            id * 10,
+            "1单元".into(),
+            Pt::new(x + 15.0, 10.0),
+            (5, 4),
+            id * 100,
+        )],
     };
     let mut plan = common::demo();
     plan.community.buildings = vec![building(1, 0.0), building(2, 50.0)];

@@ -1,6 +1,6 @@
 //! Stacked bars per category: cost by class per scenario, funding by source per scenario.
 
-use super::{svg, Fmt, FONT};
+use super::{columns, svg, Fmt, FONT};
 use plotters::prelude::*;
 
 /// One stacked bar chart.
@@ -28,26 +28,8 @@ pub fn stacked(d: &Stacked, size: (u32, u32)) -> String {
         .collect();
     let max = totals.iter().copied().fold(0.0, f64::max).max(1.0) * 1.08;
     svg(size, |root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .caption(d.title, (FONT, 21))
-            .x_label_area_size(36)
-            .y_label_area_size(78)
-            .build_cartesian_2d((0..n as u32 - 1).into_segmented(), 0f64..max)?;
-        let names = d.categories;
-        chart
-            .configure_mesh()
-            // No fine grid: fewer SVG elements, faster to lay out, easier to read.
-            .light_line_style(TRANSPARENT)
-            .disable_x_mesh()
-            .x_labels(n)
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => names.get(*i as usize).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| (d.fmt)(*v))
-            .label_style((FONT, 15))
-            .draw()?;
+        let label = |i: usize| d.categories.get(i).cloned().unwrap_or_default();
+        let mut chart = columns(root, d.title, n, 0f64..max, &label, d.fmt)?;
         let mut base = vec![0.0; n];
         for (name, colour, values) in d.series {
             let rects: Vec<_> = (0..n)

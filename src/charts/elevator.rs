@@ -1,6 +1,6 @@
 //! The elevator share per floor of a stairwell: what one household on each floor pays.
 
-use super::{svg, Fmt, FONT};
+use super::{columns, svg, Fmt, FONT};
 use plotters::prelude::*;
 
 /// Draws bars of `per_household` (floor 1 first) titled `title`, floors named by `floor`.
@@ -15,25 +15,7 @@ pub fn render(
     let max = per_household.iter().copied().fold(1.0, f64::max) * 1.15;
     let min = per_household.iter().copied().fold(0.0, f64::min) * 1.15;
     svg(size, |root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .caption(title, (FONT, 21))
-            .x_label_area_size(32)
-            .y_label_area_size(78)
-            .build_cartesian_2d((0..n as u32 - 1).into_segmented(), min..max)?;
-        chart
-            .configure_mesh()
-            // No fine grid: fewer SVG elements, faster to lay out, easier to read.
-            .light_line_style(TRANSPARENT)
-            .disable_x_mesh()
-            .x_labels(n)
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => floor(*i as usize),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| fmt(*v))
-            .label_style((FONT, 15))
-            .draw()?;
+        let mut chart = columns(root, title, n, min..max, floor, fmt)?;
         let blue = RGBColor(0x2e, 0x7d, 0x32);
         chart.draw_series(per_household.iter().enumerate().map(|(i, &v)| {
             let mut r = Rectangle::new(

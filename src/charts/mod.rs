@@ -44,6 +44,49 @@ pub type Draw<'a> = dyn FnOnce(
     ) -> Result<String, Box<dyn std::error::Error>>
     + 'a;
 
+/// A column chart: segmented columns against values.
+pub type Columns<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<
+        plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordu32>,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
+/// Draws the frame of a column chart: the title, `n` columns named by `label` under them, the
+/// value axis from `y` formatted by `fmt`, and no fine grid (fewer SVG elements, faster to lay
+/// out, easier to read). The columns are addressed as `SegmentValue`s of `0..n`.
+pub fn columns<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    title: &str,
+    n: usize,
+    y: std::ops::Range<f64>,
+    label: &dyn Fn(usize) -> String,
+    fmt: Fmt,
+) -> Result<Columns<'a, 'b>, Box<dyn std::error::Error>> {
+    let n = n.max(1);
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .caption(title, (FONT, 21))
+        .x_label_area_size(36)
+        .y_label_area_size(78)
+        .build_cartesian_2d((0..n as u32 - 1).into_segmented(), y)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .disable_x_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => label(*i as usize),
+            _ => String::new(),
+        })
+        .y_label_formatter(&|v| fmt(*v))
+        .label_style((FONT, 15))
+        .draw()?;
+    Ok(chart)
+}
+
 /// Draws into an SVG string of `size` pixels and makes it scale to its box. On a drawing
 /// error the partial SVG is returned (a chart is never worth a crash).
 pub fn svg(

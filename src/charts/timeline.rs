@@ -1,7 +1,7 @@
 //! The annual plan as a timeline: one column per year, its items stacked by cost and coloured
 //! by class, against the year's budget.
 
-use super::{svg, Fmt, CLASS_COLOURS, FONT};
+use super::{columns, svg, Fmt, CLASS_COLOURS, FONT};
 use plotters::prelude::*;
 
 /// One year's column: its label, budget and items (cost, class index 0-3).
@@ -29,28 +29,8 @@ pub fn render(
         .fold(1.0, f64::max)
         * 1.1;
     svg(size, |root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .caption(title, (FONT, 21))
-            .x_label_area_size(32)
-            .y_label_area_size(78)
-            .build_cartesian_2d((0..n as u32 - 1).into_segmented(), 0f64..max)?;
-        chart
-            .configure_mesh()
-            // No fine grid: fewer SVG elements, faster to lay out, easier to read.
-            .light_line_style(TRANSPARENT)
-            .disable_x_mesh()
-            .x_labels(n)
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => years
-                    .get(*i as usize)
-                    .map(|y| y.label.clone())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| fmt(*v))
-            .label_style((FONT, 15))
-            .draw()?;
+        let label = |i: usize| years.get(i).map(|y| y.label.clone()).unwrap_or_default();
+        let mut chart = columns(root, title, n, 0f64..max, &label, fmt)?;
         for (i, y) in years.iter().enumerate() {
             let mut base = 0.0;
             chart.draw_series(y.items.iter().map(|&(cost, class)| {

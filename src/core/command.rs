@@ -296,6 +296,20 @@ fn next_id<T: Copy>(ids: impl Iterator<Item = T>, get: impl Fn(T) -> u32) -> u32
     ids.map(get).max().unwrap_or(0) + 1
 }
 
+/// The element of `v` with this id, or [`EditError::NotFound`].
+fn find_mut<T, I: PartialEq>(v: &mut [T], id: I, id_of: fn(&T) -> I) -> Result<&mut T, EditError> {
+    v.iter_mut()
+        .find(|x| id_of(x) == id)
+        .ok_or(EditError::NotFound)
+}
+
+/// The placed item of the current scenario with this id.
+fn placement_mut(plan: &mut Plan, id: PlacementId) -> Result<&mut Placement, EditError> {
+    let current = plan.current_scenario;
+    let s = find_mut(&mut plan.scenarios, current, |s| s.id)?;
+    find_mut(&mut s.items, id, |p| p.id)
+}
+
 fn check_name(name: &str) -> Result<(), EditError> {
     if name.trim().is_empty() || name.chars().count() > limits::NAME_CHARS {
         Err(EditError::BadName)
@@ -606,11 +620,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                 let cc = &mut next.community;
                 match *f {
                     Feature::Building(id) => {
-                        let b = cc
-                            .buildings
-                            .iter_mut()
-                            .find(|x| x.id == id)
-                            .ok_or(EditError::NotFound)?;
+                        let b = find_mut(&mut cc.buildings, id, |x| x.id)?;
                         b.footprint = b
                             .footprint
                             .iter()
@@ -622,29 +632,17 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                         check_shape(&b.footprint, true)?;
                     }
                     Feature::Area(id) => {
-                        let a = cc
-                            .areas
-                            .iter_mut()
-                            .find(|x| x.id == id)
-                            .ok_or(EditError::NotFound)?;
+                        let a = find_mut(&mut cc.areas, id, |x| x.id)?;
                         a.polygon = a.polygon.iter().map(|&p| translate(p, *dx, *dy)).collect();
                         check_shape(&a.polygon, true)?;
                     }
                     Feature::Pipe(id) => {
-                        let r = cc
-                            .pipes
-                            .iter_mut()
-                            .find(|x| x.id == id)
-                            .ok_or(EditError::NotFound)?;
+                        let r = find_mut(&mut cc.pipes, id, |x| x.id)?;
                         r.path = r.path.iter().map(|&p| translate(p, *dx, *dy)).collect();
                         check_shape(&r.path, false)?;
                     }
                     Feature::Point(id) => {
-                        let p = cc
-                            .points
-                            .iter_mut()
-                            .find(|x| x.id == id)
-                            .ok_or(EditError::NotFound)?;
+                        let p = find_mut(&mut cc.points, id, |x| x.id)?;
                         p.position = translate(p.position, *dx, *dy);
                         check_shape(&[p.position, p.position], false)?;
                     }
@@ -657,11 +655,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             match *feature {
                 Feature::Building(id) => {
                     check_shape(points, true)?;
-                    let b = cc
-                        .buildings
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?;
+                    let b = find_mut(&mut cc.buildings, id, |x| x.id)?;
                     // Stairwell marks follow the outline: moved by the centroid's shift.
                     let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(points));
                     for s in &mut b.stairwells {
@@ -671,20 +665,12 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                 }
                 Feature::Area(id) => {
                     check_shape(points, true)?;
-                    let a = cc
-                        .areas
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?;
+                    let a = find_mut(&mut cc.areas, id, |x| x.id)?;
                     a.polygon.clone_from(points);
                 }
                 Feature::Pipe(id) => {
                     check_shape(points, false)?;
-                    let r = cc
-                        .pipes
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?;
+                    let r = find_mut(&mut cc.pipes, id, |x| x.id)?;
                     r.path.clone_from(points);
                 }
                 Feature::Point(id) => {
@@ -692,11 +678,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                         return Err(EditError::BadShape);
                     };
                     check_shape(&[p, p], false)?;
-                    let x = cc
-                        .points
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?;
+                    let x = find_mut(&mut cc.points, id, |x| x.id)?;
                     x.position = p;
                 }
             }
@@ -710,34 +692,10 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             let name = name.trim().to_string();
             let cc = &mut plan.community;
             match *feature {
-                Feature::Building(id) => {
-                    cc.buildings
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?
-                        .name = name
-                }
-                Feature::Area(id) => {
-                    cc.areas
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?
-                        .name = name
-                }
-                Feature::Pipe(id) => {
-                    cc.pipes
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?
-                        .name = name
-                }
-                Feature::Point(id) => {
-                    cc.points
-                        .iter_mut()
-                        .find(|x| x.id == id)
-                        .ok_or(EditError::NotFound)?
-                        .name = name
-                }
+                Feature::Building(id) => find_mut(&mut cc.buildings, id, |x| x.id)?.name = name,
+                Feature::Area(id) => find_mut(&mut cc.areas, id, |x| x.id)?.name = name,
+                Feature::Pipe(id) => find_mut(&mut cc.pipes, id, |x| x.id)?.name = name,
+                Feature::Point(id) => find_mut(&mut cc.points, id, |x| x.id)?.name = name,
             }
         }
         Command::Delete { features } => {
@@ -826,11 +784,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                 }
             }
             let current = plan.current_scenario;
-            let s = plan
-                .scenarios
-                .iter_mut()
-                .find(|s| s.id == current)
-                .ok_or(EditError::NotFound)?;
+            let s = find_mut(&mut plan.scenarios, current, |s| s.id)?;
             if s.items
                 .iter()
                 .any(|p| p.item == *item && p.target == *target)
@@ -846,11 +800,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
         }
         Command::Unplace { placements } => {
             let current = plan.current_scenario;
-            let s = plan
-                .scenarios
-                .iter_mut()
-                .find(|s| s.id == current)
-                .ok_or(EditError::NotFound)?;
+            let s = find_mut(&mut plan.scenarios, current, |s| s.id)?;
             if !placements
                 .iter()
                 .all(|id| s.items.iter().any(|p| p.id == *id))
@@ -874,13 +824,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                     });
                 }
             }
-            let current = plan.current_scenario;
-            let p = plan
-                .scenarios
-                .iter_mut()
-                .find(|s| s.id == current)
-                .and_then(|s| s.items.iter_mut().find(|p| p.id == *placement))
-                .ok_or(EditError::NotFound)?;
+            let p = placement_mut(plan, *placement)?;
             p.quantity_override = quantity.map(|q| super::geometry::round_to(q, 100.0));
         }
         Command::AddScenario { name, from, keep } => {
@@ -915,11 +859,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
         }
         Command::RenameScenario { id, name } => {
             check_name(name)?;
-            let s = plan
-                .scenarios
-                .iter_mut()
-                .find(|s| s.id == *id)
-                .ok_or(EditError::NotFound)?;
+            let s = find_mut(&mut plan.scenarios, *id, |s| s.id)?;
             s.name = name.trim().to_string();
         }
         Command::DeleteScenario { id } => {
@@ -1005,13 +945,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                 .collect();
         }
         Command::SetMust { placement, must } => {
-            let current = plan.current_scenario;
-            let p = plan
-                .scenarios
-                .iter_mut()
-                .find(|s| s.id == current)
-                .and_then(|s| s.items.iter_mut().find(|p| p.id == *placement))
-                .ok_or(EditError::NotFound)?;
+            let p = placement_mut(plan, *placement)?;
             p.must = *must;
         }
     }

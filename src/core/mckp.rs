@@ -14,6 +14,7 @@
 //! Used by [`crate::core::optimise::solve`] whenever every component is small enough to
 //! enumerate (at most [`MAX_ITEMS`] items and [`MAX_OPTIONS`] feasible subsets).
 
+use super::optimise::Fenwick;
 use super::optimise::{Limits, Problem, Solution, Status};
 
 /// Largest component enumerated (items).
@@ -38,48 +39,6 @@ struct Comp {
     segments: Vec<usize>,
     /// Largest spend per class over its options.
     max_spend: [i64; 4],
-}
-
-struct Fenwick {
-    tree: Vec<i64>,
-}
-
-impl Fenwick {
-    fn new(n: usize) -> Self {
-        Fenwick {
-            tree: vec![0; n + 1],
-        }
-    }
-    fn add(&mut self, pos: usize, delta: i64) {
-        let mut i = pos + 1;
-        while i < self.tree.len() {
-            self.tree[i] += delta;
-            i += i & i.wrapping_neg();
-        }
-    }
-    fn prefix(&self, count: usize) -> i64 {
-        let mut i = count;
-        let mut s = 0;
-        while i > 0 {
-            s += self.tree[i];
-            i &= i - 1;
-        }
-        s
-    }
-    fn max_prefix_within(&self, limit: i64) -> usize {
-        let n = self.tree.len() - 1;
-        let (mut pos, mut rem) = (0, limit);
-        let mut step = n.next_power_of_two();
-        while step > 0 {
-            let next = pos + step;
-            if next <= n && self.tree[next] <= rem {
-                pos = next;
-                rem -= self.tree[next];
-            }
-            step >>= 1;
-        }
-        pos
-    }
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {

@@ -126,18 +126,18 @@ impl Default for Limits {
 }
 
 /// Fenwick (binary indexed) tree of sums, with "largest prefix whose sum ≤ x".
-struct Fenwick {
+pub(crate) struct Fenwick {
     tree: Vec<i64>,
 }
 
 impl Fenwick {
-    fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         Fenwick {
             tree: vec![0; n + 1],
         }
     }
 
-    fn add(&mut self, pos: usize, delta: i64) {
+    pub(crate) fn add(&mut self, pos: usize, delta: i64) {
         let mut i = pos + 1;
         while i < self.tree.len() {
             self.tree[i] += delta;
@@ -145,7 +145,7 @@ impl Fenwick {
         }
     }
 
-    fn prefix(&self, count: usize) -> i64 {
+    pub(crate) fn prefix(&self, count: usize) -> i64 {
         let mut i = count;
         let mut s = 0;
         while i > 0 {
@@ -156,7 +156,7 @@ impl Fenwick {
     }
 
     /// The largest `count` with `prefix(count) ≤ limit` (entries are non-negative).
-    fn max_prefix_within(&self, limit: i64) -> usize {
+    pub(crate) fn max_prefix_within(&self, limit: i64) -> usize {
         let n = self.tree.len() - 1;
         let mut pos = 0;
         let mut rem = limit;

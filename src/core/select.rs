@@ -500,22 +500,13 @@ pub fn select(
     let (built, solution): (&Built, Solution) = if settings.equal_shares {
         let b = if rule_on { &with } else { &without };
         let chosen = equal_shares(plan, scenario, b);
-        let value = b
+        let (cost, value) = b
             .problem
             .items
             .iter()
             .zip(&chosen)
             .filter(|(_, &c)| c)
-            .map(|(i, _)| i.value)
-            .sum();
-        let cost = b
-            .problem
-            .items
-            .iter()
-            .zip(&chosen)
-            .filter(|(_, &c)| c)
-            .map(|(i, _)| i.cost)
-            .sum();
+            .fold((0, 0), |(c, v), (i, _)| (c + i.cost, v + i.value));
         let status = if super::optimise::violation(&b.problem, &chosen).is_none() {
             Status::Optimal
         } else {

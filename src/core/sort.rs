@@ -30,8 +30,10 @@ pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: &dyn Fn(&T) -> K) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency.
     use proptest::prelude::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// The same order as the standard library's stable sort, ties included.
         #[test]

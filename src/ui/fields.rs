@@ -4,20 +4,20 @@
 //! field), one undo step per commit.
 
 use gloo::events::EventListener;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Tracks IME composition on an input (Yew has no composition listeners): returns the flag,
-/// true between `compositionstart` and `compositionend`; `on_end` gets the text when a
-/// composition ends.
+/// Live text of an input that never breaks IME composition (Yew has no composition
+/// listeners): returns the `oninput` handler. `on_text` gets the input's text on every input
+/// outside a composition and once when a composition ends, never half-composed pinyin.
 #[hook]
-pub fn use_ime(node: NodeRef, on_end: Callback<String>) -> Rc<RefCell<bool>> {
+pub fn use_ime_text(node: NodeRef, on_text: Callback<String>) -> Callback<InputEvent> {
     let composing = use_mut_ref(|| false);
     {
         let composing = composing.clone();
+        let on_end = on_text.clone();
         use_effect_with(node, move |node| {
             let target = node.cast::<web_sys::Element>();
             let listeners = target.map(|el| {
@@ -37,7 +37,17 @@ pub fn use_ime(node: NodeRef, on_end: Callback<String>) -> Rc<RefCell<bool>> {
             move || drop(listeners)
         });
     }
-    composing
+    Callback::from(move |e: InputEvent| {
+        if *composing.borrow() {
+            return;
+        }
+        if let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            on_text.emit(el.value());
+        }
+    })
 }
 
 pub use crate::core::format::ascii_digits;
@@ -95,28 +105,13 @@ pub fn Field(props: &FieldProps) -> Html {
             None => !s.trim().is_empty() && s.chars().count() <= 200,
         })
     };
-    let composing = {
-        let invalid = invalid.clone();
-        let valid = valid.clone();
-        use_ime(
-            input.clone(),
-            Callback::from(move |text: String| invalid.set(!valid(&text))),
-        )
-    };
     let oninput = {
         let invalid = invalid.clone();
         let valid = valid.clone();
-        Callback::from(move |e: InputEvent| {
-            if *composing.borrow() {
-                return;
-            }
-            if let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                invalid.set(!valid(&el.value()));
-            }
-        })
+        use_ime_text(
+            input.clone(),
+            Callback::from(move |text: String| invalid.set(!valid(&text))),
+        )
     };
     let onchange = {
         let on_commit = props.on_commit.clone();

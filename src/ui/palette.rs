@@ -12,7 +12,6 @@ use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The CSS class of a policy class's colour.
@@ -127,26 +126,12 @@ pub fn Palette(_props: &PaletteProps) -> Html {
     let listeners = use_mut_ref(Vec::<EventListener>::new);
     let catalog = use_memo(app.state().plan.clone(), |p| Catalog::for_plan(&p.0));
     let search_ref = use_node_ref();
-    let composing = {
+    let on_search = {
         let query = query.clone();
-        super::fields::use_ime(
+        super::fields::use_ime_text(
             search_ref.clone(),
             Callback::from(move |text: String| query.set(text)),
         )
-    };
-    let on_search = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            if *composing.borrow() {
-                return;
-            }
-            if let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                query.set(el.value());
-            }
-        })
     };
     let start_drag = |item: Rc<CatalogItem>| {
         let dragging = dragging.clone();

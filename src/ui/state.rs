@@ -364,54 +364,36 @@ impl Reducible for AppState {
             Action::Undo | Action::Redo if self.save == SaveState::ReadOnly => {
                 self.notify(Notice::ReadOnly)
             }
-            Action::Undo => match self.undo.last() {
-                None => self.notify(Notice::NothingToUndo),
-                Some(prev) => {
-                    let prev = prev.clone();
-                    self.with(|s| {
-                        let mut undo = (*s.undo).clone();
-                        undo.pop();
-                        let mut redo = (*s.redo).clone();
-                        redo.push(s.plan.0.clone());
-                        s.undo = Rc::new(undo);
-                        s.redo = Rc::new(redo);
-                        s.plan = PlanRef(prev);
-                        s.save = pending_after(s.save);
-                        let plan = s.plan.0.clone();
-                        let keep: Vec<Sel> = s
-                            .selection
-                            .iter()
-                            .copied()
-                            .filter(|x| exists(&plan, *x))
-                            .collect();
-                        s.selection = Rc::from(keep);
-                    })
+            Action::Undo | Action::Redo => {
+                let back = matches!(action, Action::Undo);
+                let from = if back { &self.undo } else { &self.redo };
+                if from.is_empty() {
+                    return self.notify(Notice::NothingToUndo);
                 }
-            },
-            Action::Redo => match self.redo.last() {
-                None => self.notify(Notice::NothingToUndo),
-                Some(next) => {
-                    let next = next.clone();
-                    self.with(|s| {
-                        let mut redo = (*s.redo).clone();
-                        redo.pop();
-                        let mut undo = (*s.undo).clone();
-                        undo.push(s.plan.0.clone());
-                        s.undo = Rc::new(undo);
-                        s.redo = Rc::new(redo);
-                        s.plan = PlanRef(next);
-                        s.save = pending_after(s.save);
-                        let plan = s.plan.0.clone();
-                        let keep: Vec<Sel> = s
-                            .selection
-                            .iter()
-                            .copied()
-                            .filter(|x| exists(&plan, *x))
-                            .collect();
-                        s.selection = Rc::from(keep);
-                    })
-                }
-            },
+                self.with(|s| {
+                    let (from, to) = if back {
+                        (&mut s.undo, &mut s.redo)
+                    } else {
+                        (&mut s.redo, &mut s.undo)
+                    };
+                    let mut f = (**from).clone();
+                    let Some(target) = f.pop() else { return };
+                    let mut t = (**to).clone();
+                    t.push(s.plan.0.clone());
+                    *from = Rc::new(f);
+                    *to = Rc::new(t);
+                    s.plan = PlanRef(target);
+                    s.save = pending_after(s.save);
+                    let plan = s.plan.0.clone();
+                    let keep: Vec<Sel> = s
+                        .selection
+                        .iter()
+                        .copied()
+                        .filter(|x| exists(&plan, *x))
+                        .collect();
+                    s.selection = Rc::from(keep);
+                })
+            }
             Action::Select(v) => {
                 if *self.selection == *v {
                     self

@@ -301,3 +301,28 @@ fn random_placements(plan: &Plan, r: &mut Rng, n: usize) -> Vec<Placement> {
     }
     out
 }
+
+/// A stairwell at `position` with `floors × per_floor` households of 70 m², ids
+/// `first_household + index` (index from 0, floor by floor), rooms `{floor}0{door}`.
+pub fn stairwell(
+    id: u32,
+    name: String,
+    position: Pt,
+    (floors, per_floor): (u32, u32),
+    first_household: u32,
+) -> Stairwell {
+    Stairwell {
+        id: StairwellId(id),
+        name,
+        position,
+        households: (0..floors * per_floor)
+            .map(|i| Household {
+                id: HouseholdId(first_household + i),
+                room: format!("{}0{}", i / per_floor + 1, i % per_floor + 1),
+                floor: (i / per_floor + 1) as u8,
+                area_m2: Area(7_000),
+                owner: String::new(),
+            })
+            .collect(),
+    }
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, watchedPage } from './browser.mjs';
+import { launch, openApp } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 let srv, browser;
@@ -37,11 +37,7 @@ async function download(page, name) {
 }
 
 test('annual plan and bill of quantities: on the page with units, and as CSV that adds up', async () => {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const errors = [];
-  const page = await watchedPage(context, errors);
-  await page.goto(srv.url);
-  await page.locator('svg.site-plan').waitFor();
+  const { context, page, errors } = await openApp(browser, srv.url, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const total = Number((await page.getByTestId('total-likely').textContent()).replace(/[^0-9]/g, ''));
   assert.equal(total, 4061892);
   await page.getByRole('tab', { name: 'Annual plan' }).click();

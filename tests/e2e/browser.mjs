@@ -24,3 +24,16 @@ export async function watchedPage(context, errors) {
   page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
   return page;
 }
+
+/**
+ * A new context (locale, viewport and any other context options) with a watched page open on
+ * the app at `url`, once the site plan is drawn.
+ */
+export async function openApp(browser, url, { locale = 'en-US', viewport = { width: 1280, height: 800 }, ...options } = {}) {
+  const context = await browser.newContext({ locale, viewport, ...options });
+  const errors = [];
+  const page = await watchedPage(context, errors);
+  await page.goto(url);
+  await page.locator('svg.site-plan').waitFor();
+  return { context, page, errors };
+}

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, watchedPage } from './browser.mjs';
+import { launch, openApp } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const SHOTS = 'target/screenshots';
@@ -14,14 +14,7 @@ let srv, browser;
 before(async () => { mkdirSync(SHOTS, { recursive: true }); srv = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-async function open(locale = 'en-US', viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ locale, viewport });
-  const errors = [];
-  const page = await watchedPage(context, errors);
-  await page.goto(srv.url);
-  await page.locator('svg.site-plan').waitFor();
-  return { context, page, errors };
-}
+const open = (locale = 'en-US', viewport = { width: 1280, height: 900 }) => openApp(browser, srv.url, { locale, viewport });
 const yuan = (s) => Number(s.replace(/[^0-9-]/g, ''));
 
 test('two scenarios compared: the difference is the differing items', async () => {

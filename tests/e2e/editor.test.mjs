@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, watchedPage } from './browser.mjs';
+import { launch, openApp } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const SHOTS = 'target/screenshots';
@@ -23,14 +23,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-async function open(locale, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ locale, viewport });
-  const errors = [];
-  const page = await watchedPage(context, errors);
-  await page.goto(srv.url);
-  await page.locator('svg.site-plan').waitFor();
-  return { context, page, errors };
-}
+const open = (locale, viewport) => openApp(browser, srv.url, { locale, viewport });
 
 const yuan = async (page) => Number((await page.getByTestId('total-likely').textContent()).replace(/[^0-9]/g, ''));
 const placed = async (page) => Number(await page.getByTestId('items-placed').textContent());

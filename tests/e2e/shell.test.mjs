@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, watchedPage } from './browser.mjs';
+import { launch, openApp } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const SHOTS = 'target/screenshots';
@@ -19,14 +19,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-async function open(locale, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ locale, viewport });
-  const errors = [];
-  const page = await watchedPage(context, errors);
-  await page.goto(srv.url);
-  await page.locator('svg.site-plan').waitFor();
-  return { context, page, errors };
-}
+const open = (locale, viewport) => openApp(browser, srv.url, { locale, viewport });
 
 test('opens on the demo community with its buildings on the plan', async () => {
   const { context, page, errors } = await open('zh-CN');
