@@ -290,6 +290,18 @@ pub enum Action {
 }
 
 impl AppState {
+    /// Drops selections that no longer exist in the plan.
+    fn drop_missing_selection(&mut self) {
+        let plan = &self.plan.0;
+        let keep: Vec<Sel> = self
+            .selection
+            .iter()
+            .copied()
+            .filter(|x| exists(plan, *x))
+            .collect();
+        self.selection = Rc::from(keep);
+    }
+
     fn with(self: &Rc<Self>, f: impl FnOnce(&mut AppState)) -> Rc<Self> {
         let mut s = (**self).clone();
         f(&mut s);
@@ -339,15 +351,7 @@ impl Reducible for AppState {
                         if !new.is_empty() {
                             s.selection = Rc::from(new);
                         } else {
-                            // Drop selections that no longer exist.
-                            let plan = s.plan.0.clone();
-                            let keep: Vec<Sel> = s
-                                .selection
-                                .iter()
-                                .copied()
-                                .filter(|x| exists(&plan, *x))
-                                .collect();
-                            s.selection = Rc::from(keep);
+                            s.drop_missing_selection();
                         }
                         if matches!(
                             cmd,
@@ -384,14 +388,7 @@ impl Reducible for AppState {
                     *to = Rc::new(t);
                     s.plan = PlanRef(target);
                     s.save = pending_after(s.save);
-                    let plan = s.plan.0.clone();
-                    let keep: Vec<Sel> = s
-                        .selection
-                        .iter()
-                        .copied()
-                        .filter(|x| exists(&plan, *x))
-                        .collect();
-                    s.selection = Rc::from(keep);
+                    s.drop_missing_selection();
                 })
             }
             Action::Select(v) => {
