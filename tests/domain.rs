@@ -271,6 +271,7 @@ fn price_edits_and_custom_items_are_part_of_the_plan() {
         measure: Measure::Entered { default: 50.0 },
         targets: vec![TargetKind::Community],
         area_kinds: vec![],
+        pipe_kinds: vec![],
         consent: ConsentRule {
             scope: Scope::Community,
             matter: Matter::Ordinary,

@@ -89,6 +89,7 @@ proptest! {
                 class: r.range(0, 3) as u8,
                 building: r.chance(0.7).then(|| r.range(1, 3) as u32),
                 bundle: if r.chance(0.2) { format!("b{}", r.range(0, 3)) } else { String::new() },
+                pin: None,
             }
         }).collect();
         let before: Vec<(u32, u32)> = (0..r.range(0, n as u64)).filter_map(|_| {

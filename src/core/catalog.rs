@@ -3,7 +3,7 @@
 //! A plan may change prices and add items ([`crate::core::model::CatalogEdits`]).
 
 use super::funding::FundingSource;
-use super::model::{AreaKind, Plan, TargetKind};
+use super::model::{AreaKind, PipeKind, Plan, TargetKind};
 use super::money::Money;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -245,6 +245,10 @@ pub struct CatalogItem {
     /// For area targets: which kinds of area (empty = any).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub area_kinds: Vec<AreaKind>,
+    /// For pipe targets: which kinds of run (empty = any), e.g. rain-sewage separation only on
+    /// sewers and rain drains, overhead lines only on power and telecom lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pipe_kinds: Vec<PipeKind>,
     /// Who must agree.
     pub consent: ConsentRule,
     /// Funding sources that may pay for it.
@@ -264,6 +268,60 @@ impl CatalogItem {
             super::format::Lang::En => &self.name_en,
         }
     }
+
+    /// A short readable label for the plan's badges (`电梯`, `EV charger`): the default items'
+    /// own short names, else the full name.
+    pub fn short_name(&self, lang: super::format::Lang) -> &str {
+        match (short_names(&self.id), lang) {
+            (Some((zh, _)), super::format::Lang::Zh) => zh,
+            (Some((_, en)), super::format::Lang::En) => en,
+            (None, _) => self.name(lang),
+        }
+    }
+}
+
+/// The short names of the default items, for labels on the plan.
+fn short_names(id: &str) -> Option<(&'static str, &'static str)> {
+    Some(match id {
+        "safety_hazard_fix" => ("隐患整治", "Hazards"),
+        "water_supply_pipes" => ("供水管", "Water pipes"),
+        "secondary_water_supply" => ("二次供水", "Pump room"),
+        "rain_sewage_separation" => ("雨污分流", "Rain/sewage"),
+        "power_upgrade" => ("供电增容", "Power"),
+        "gas_pipes" => ("燃气管", "Gas pipes"),
+        "heating_network" => ("供热管网", "Heating"),
+        "overhead_lines_tidy" => ("线缆规整", "Lines tidied"),
+        "overhead_lines_bury" => ("线缆入地", "Lines buried"),
+        "road_overlay" => ("道路罩面", "Road overlay"),
+        "road_rebuild" => ("道路重建", "Road rebuild"),
+        "roof_waterproofing" => ("屋面防水", "Roof"),
+        "facade_repair" => ("外墙", "Facade"),
+        "stairwell_renovation" => ("楼道整治", "Stairwell"),
+        "fire_safety" => ("消防", "Fire safety"),
+        "cctv" => ("监控", "CCTV"),
+        "access_doors" => ("门禁", "Door entry"),
+        "street_lighting" => ("路灯", "Lighting"),
+        "waste_station" => ("垃圾分类", "Waste"),
+        "elevator" => ("电梯", "Elevator"),
+        "energy_retrofit" => ("节能改造", "Energy"),
+        "parking_surface" => ("停车位", "Parking"),
+        "parking_mechanical" => ("机械停车", "Mech. parking"),
+        "ev_charger" => ("充电桩", "EV charger"),
+        "ebike_charging" => ("电动车充电", "E-bike charging"),
+        "barrier_free" => ("无障碍", "Barrier-free"),
+        "greening" => ("绿化", "Greening"),
+        "fitness_equipment" => ("健身器材", "Fitness"),
+        "activity_court" => ("活动场地", "Court"),
+        "parcel_lockers" => ("快件箱", "Lockers"),
+        "illegal_structure_removal" => ("拆违", "Demolition"),
+        "property_room" => ("物业用房", "Mgmt room"),
+        "elderly_service_station" => ("养老站", "Elderly care"),
+        "nursery" => ("托育点", "Nursery"),
+        "community_canteen" => ("社区食堂", "Canteen"),
+        "health_station" => ("卫生站", "Health"),
+        "smart_community" => ("智慧社区", "Smart"),
+        _ => return None,
+    })
 }
 
 /// The effective catalog of a plan: defaults with the plan's price edits, then custom items.
@@ -392,6 +450,15 @@ const ROWS: &[Row] = &[
     Row { id: "smart_community", zh: "智慧社区(周界、感知)", en: "Smart community (perimeter, sensing)", class: Class::Upgrade, unit: Unit::Community, cost: (200_000, 500_000, 1_000_000), measure: Measure::Count, targets: &[T::Community], area_kinds: &[], scope: Scope::Community, matter: Matter::Ordinary, funding: UPGRADE_FUNDS, source: EST },
 ];
 
+/// The kinds of run an item on a pipe needs (empty = any).
+fn pipe_kinds_of(id: &str) -> &'static [PipeKind] {
+    match id {
+        "rain_sewage_separation" => &[PipeKind::Sewer, PipeKind::Rain],
+        "overhead_lines_tidy" | "overhead_lines_bury" => &[PipeKind::Power, PipeKind::Telecom],
+        _ => &[],
+    }
+}
+
 fn default_items() -> Vec<CatalogItem> {
     ROWS.iter()
         .map(|r| CatalogItem {
@@ -404,6 +471,7 @@ fn default_items() -> Vec<CatalogItem> {
             measure: r.measure,
             targets: r.targets.to_vec(),
             area_kinds: r.area_kinds.to_vec(),
+            pipe_kinds: pipe_kinds_of(r.id).to_vec(),
             consent: ConsentRule {
                 scope: r.scope,
                 matter: r.matter,
@@ -422,6 +490,7 @@ fn default_items() -> Vec<CatalogItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::format::Lang;
     use std::collections::HashSet;
 
     #[test]
@@ -436,6 +505,11 @@ mod tests {
             assert!(!item.funding.is_empty(), "{} has funding", item.id);
             assert!(!item.name_zh.is_empty() && !item.name_en.is_empty());
             assert!(item.id.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+            // A short label for the plan's badges: at most 5 characters in Chinese, 15 in
+            // English, and never a truncation of another word (a name of its own).
+            assert!(short_names(&item.id).is_some(), "{} has a short name", item.id);
+            let (zh, en) = (item.short_name(Lang::Zh), item.short_name(Lang::En));
+            assert!(zh.chars().count() <= 5 && en.chars().count() <= 15, "{zh} / {en}");
         }
         for class in Class::ALL {
             assert!(

@@ -155,6 +155,14 @@ pub enum Command {
         /// New name.
         name: String,
     },
+    /// Changes what a drawn area, run or point is (a sewer into a gas pipe, a road into a
+    /// square). Refused while items on it could not stay on the new kind.
+    SetKind {
+        /// Which.
+        feature: Feature,
+        /// The new kind (of the same sort as the feature).
+        kind: SiteKind,
+    },
     /// Renames the community (the project's name in the project list).
     RenameCommunity {
         /// New name.
@@ -251,6 +259,14 @@ pub enum Command {
         /// On?
         on: bool,
     },
+    /// Puts a placement of the current scenario in a year of the annual plan by hand, or
+    /// leaves the year to the phasing again (`None`).
+    SetYear {
+        /// Which.
+        placement: PlacementId,
+        /// The calendar year.
+        year: Option<u16>,
+    },
     /// Sets the years of the annual plan: first year and each year's budget.
     SetYears {
         /// First year.
@@ -284,6 +300,19 @@ pub enum EditError {
         /// What it needs (the first kind it accepts).
         needs: TargetKind,
     },
+    /// The target is the right sort but the wrong kind (greening on a road, overhead lines on
+    /// a sewer).
+    WrongKind {
+        /// The item.
+        item: String,
+        /// The kinds it goes on.
+        needs: Vec<SiteKind>,
+    },
+    /// A feature's kind cannot change while these items (catalog ids) are placed on it.
+    KindConflict {
+        /// The items that could not stay.
+        items: Vec<String>,
+    },
     /// The same item is already on this target.
     AlreadyPlaced,
     /// Too many of something.
@@ -292,8 +321,43 @@ pub enum EditError {
     LastScenario,
 }
 
-fn next_id<T: Copy>(ids: impl Iterator<Item = T>, get: impl Fn(T) -> u32) -> u32 {
-    ids.map(get).max().unwrap_or(0) + 1
+/// One more than the largest id given (1 for none); [`EditError::TooMany`] when the ids are
+/// used up.
+fn next_id<T: Copy>(ids: impl Iterator<Item = T>, get: impl Fn(T) -> u32) -> Result<u32, EditError> {
+    ids.map(get)
+        .max()
+        .unwrap_or(0)
+        .checked_add(1)
+        .ok_or(EditError::TooMany)
+}
+
+/// The one allocator of new ids for a plan's community: each kind's next id is one more than
+/// the largest id of that kind anywhere in the plan, so an id that is in the plan is never
+/// given out again (a stairwell that took another's id would also take its elevator and its
+/// votes, and the plan would no longer read back).
+#[derive(Debug, Clone, Copy)]
+struct NextIds {
+    stairwell: u32,
+    household: u32,
+}
+
+impl NextIds {
+    fn of(plan: &Plan) -> Result<NextIds, EditError> {
+        let c = &plan.community;
+        Ok(NextIds {
+            stairwell: next_id(
+                c.buildings.iter().flat_map(|b| b.stairwells.iter().map(|s| s.id)),
+                |i| i.0,
+            )?,
+            household: next_id(c.households().map(|h| h.id), |i| i.0)?,
+        })
+    }
+
+    fn take(slot: &mut u32) -> Result<u32, EditError> {
+        let id = *slot;
+        *slot = id.checked_add(1).ok_or(EditError::TooMany)?;
+        Ok(id)
+    }
 }
 
 /// The element of `v` with this id, or [`EditError::NotFound`].
@@ -374,62 +438,113 @@ fn check_shape(points: &[Pt], closed: bool) -> Result<(), EditError> {
     }
 }
 
-/// Stairwells for a building: evenly along the longest edge's side facing the centroid's
-/// south, entrances marked at the footprint's edge.
-fn stairwells_for(
-    plan: &Plan,
-    footprint: &[Pt],
-    props: &BuildingProps,
-    keep: &[Stairwell],
-) -> Vec<Stairwell> {
-    let mut next_s = next_id(
-        plan.community
-            .buildings
-            .iter()
-            .flat_map(|b| b.stairwells.iter().map(|s| s.id)),
-        |i| i.0,
-    );
-    let mut next_h = next_id(plan.community.households().map(|h| h.id), |i| i.0);
-    // Entrances along the edge from vertex 3 to 2 for rectangles drawn top-left first (the
-    // "south" side), else spread along the first edge.
+/// Where `n` stairwell entrances go on an outline: evenly along the edge from vertex 3 to 2 for
+/// four-cornered outlines (the long "south" side of a rectangle drawn top-left first, which
+/// stays that side when the rectangle is rotated), else along the first edge.
+pub fn entrance_marks(footprint: &[Pt], n: usize) -> Vec<Pt> {
+    if footprint.is_empty() {
+        return Vec::new();
+    }
     let (a, b) = if footprint.len() == 4 {
         (footprint[3], footprint[2])
     } else {
         (footprint[0], footprint[1 % footprint.len()])
     };
-    let area = Area::from_m2(props.area_per_household_m2).unwrap_or(Area(7_500));
-    (0..props.stairwells)
+    (0..n)
         .map(|k| {
-            let t = (f64::from(k) + 0.5) / f64::from(props.stairwells);
-            let position = Pt::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-            let id = keep.get(usize::from(k)).map_or_else(
-                || {
-                    let id = StairwellId(next_s);
-                    next_s += 1;
-                    id
-                },
-                |s| s.id,
-            );
-            let households = (1..=props.floors)
-                .flat_map(|f| (1..=props.households_per_floor).map(move |u| (f, u)))
-                .map(|(f, u)| {
-                    let id = HouseholdId(next_h);
-                    next_h += 1;
-                    Household {
-                        id,
-                        room: format!("{f}{u:02}"),
-                        floor: f,
-                        area_m2: area,
-                        owner: String::new(),
-                    }
-                })
-                .collect();
-            Stairwell {
-                id,
-                name: format!("{}单元", k + 1),
-                position,
-                households,
+            let t = (k as f64 + 0.5) / n as f64;
+            Pt::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+        })
+        .collect()
+}
+
+/// Stairwells for a building from its properties: kept stairwells (by position in `keep`)
+/// keep their ids and names; new ones get new ids; every household is new. Entrances are
+/// spread evenly along the outline ([`entrance_marks`]) when the number of stairwells
+/// changes, and stay where they were when it does not.
+fn stairwells_for(
+    ids: &mut NextIds,
+    footprint: &[Pt],
+    props: &BuildingProps,
+    keep: &[Stairwell],
+) -> Result<Vec<Stairwell>, EditError> {
+    let area = Area::from_m2(props.area_per_household_m2).unwrap_or(Area(7_500));
+    let n = usize::from(props.stairwells);
+    let marks = if keep.len() == n {
+        keep.iter().map(|s| s.position).collect()
+    } else {
+        entrance_marks(footprint, n)
+    };
+    let mut out = Vec::with_capacity(n);
+    for (k, position) in marks.into_iter().enumerate() {
+        let (id, name) = match keep.get(k) {
+            Some(s) => (s.id, s.name.clone()),
+            None => (
+                StairwellId(NextIds::take(&mut ids.stairwell)?),
+                format!("{}单元", k + 1),
+            ),
+        };
+        let mut households = Vec::new();
+        for f in 1..=props.floors {
+            for u in 1..=props.households_per_floor {
+                households.push(Household {
+                    id: HouseholdId(NextIds::take(&mut ids.household)?),
+                    room: format!("{f}{u:02}"),
+                    floor: f,
+                    area_m2: area,
+                    owner: String::new(),
+                });
             }
+        }
+        out.push(Stairwell {
+            id,
+            name,
+            position,
+            households,
+        });
+    }
+    Ok(out)
+}
+
+/// The stairwell marks of an outline that changed shape: with the same number of corners each
+/// mark keeps its place along its edge (and its distance off it), so marks follow a resize,
+/// a rotation or a reshape; otherwise they move with the outline's centre.
+pub fn follow_marks(old: &[Pt], new: &[Pt], marks: &[Pt]) -> Vec<Pt> {
+    if old.len() != new.len() || old.len() < 2 {
+        let (c0, c1) = (vertex_centroid(old), vertex_centroid(new));
+        return marks
+            .iter()
+            .map(|&m| translate(m, c1.x - c0.x, c1.y - c0.y))
+            .collect();
+    }
+    let n = old.len();
+    marks
+        .iter()
+        .map(|&m| {
+            // The nearest edge, the position along it (0-1) and the signed offset off it.
+            let mut best = (f64::INFINITY, 0usize, 0.0, 0.0);
+            for i in 0..n {
+                let (a, b) = (old[i], old[(i + 1) % n]);
+                let (ex, ey) = (b.x - a.x, b.y - a.y);
+                let len2 = ex * ex + ey * ey;
+                if len2 <= 0.0 {
+                    continue;
+                }
+                let t = (((m.x - a.x) * ex + (m.y - a.y) * ey) / len2).clamp(0.0, 1.0);
+                let (px, py) = (a.x + ex * t, a.y + ey * t);
+                let d = (m.x - px).hypot(m.y - py);
+                let side = ((m.x - a.x) * ey - (m.y - a.y) * ex).signum();
+                if d < best.0 {
+                    best = (d, i, t, side * d);
+                }
+            }
+            let (_, i, t, off) = best;
+            let (a, b) = (new[i], new[(i + 1) % n]);
+            let (ex, ey) = (b.x - a.x, b.y - a.y);
+            let len = ex.hypot(ey).max(1e-9);
+            // The unit normal on the same side as before.
+            let (nx, ny) = (ey / len, -ex / len);
+            Pt::new(a.x + ex * t + nx * off, a.y + ey * t + ny * off)
         })
         .collect()
 }
@@ -499,8 +614,24 @@ pub struct Applied {
     pub placements: Vec<PlacementId>,
 }
 
-/// Applies `cmd` to `plan`. On error the plan is unchanged.
+/// Applies `cmd` to `plan`. On error the plan is unchanged: the edit is made on a copy that
+/// replaces the plan only when the whole edit succeeded.
 pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
+    let (next, out) = applied(plan, cmd)?;
+    *plan = next;
+    Ok(out)
+}
+
+/// The plan after `cmd`, and what it created; or why it was refused (`plan` is never touched).
+pub fn applied(plan: &Plan, cmd: &Command) -> Result<(Plan, Applied), EditError> {
+    let mut next = plan.clone();
+    let out = edit(&mut next, cmd)?;
+    Ok((next, out))
+}
+
+/// Makes the edit on `plan` in place; may leave it half-edited on error (callers work on a
+/// copy, see [`applied`]).
+fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
     let mut out = Applied::default();
     let c = &plan.community;
     match cmd {
@@ -510,8 +641,9 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             if c.buildings.len() >= limits::FEATURES {
                 return Err(EditError::TooMany);
             }
-            let id = BuildingId(next_id(c.buildings.iter().map(|b| b.id), |i| i.0));
-            let stairwells = stairwells_for(plan, footprint, props, &[]);
+            let id = BuildingId(next_id(c.buildings.iter().map(|b| b.id), |i| i.0)?);
+            let mut ids = NextIds::of(plan)?;
+            let stairwells = stairwells_for(&mut ids, footprint, props, &[])?;
             plan.community.buildings.push(Building {
                 id,
                 name: props.name.trim().to_string(),
@@ -536,17 +668,10 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             let keep = b.stairwells.clone();
             let new_stairwells = if regenerate {
                 // New households (the old ones leave with their votes); stairwells keep their
-                // ids and marks where they still exist.
-                let mut tmp = plan.clone();
-                if let Some(tb) = tmp.community.buildings.iter_mut().find(|x| x.id == *id) {
-                    tb.stairwells.clear();
-                }
-                let mut s = stairwells_for(&tmp, &footprint, props, &keep);
-                for (new, old) in s.iter_mut().zip(&keep) {
-                    new.position = old.position;
-                    new.name.clone_from(&old.name);
-                }
-                Some(s)
+                // ids and names where they still exist. Ids come from the whole plan, the
+                // building's own old stairwells and households included, so none is reused.
+                let mut ids = NextIds::of(plan)?;
+                Some(stairwells_for(&mut ids, &footprint, props, &keep)?)
             } else {
                 None
             };
@@ -576,7 +701,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             polygon,
         } => {
             check_shape(polygon, true)?;
-            let id = FeatureId(next_id(c.areas.iter().map(|a| a.id), |i| i.0));
+            let id = FeatureId(next_id(c.areas.iter().map(|a| a.id), |i| i.0)?);
             plan.community.areas.push(SiteArea {
                 id,
                 kind: *kind,
@@ -587,7 +712,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
         }
         Command::AddPipe { kind, name, path } => {
             check_shape(path, false)?;
-            let id = FeatureId(next_id(c.pipes.iter().map(|a| a.id), |i| i.0));
+            let id = FeatureId(next_id(c.pipes.iter().map(|a| a.id), |i| i.0)?);
             plan.community.pipes.push(PipeRun {
                 id,
                 kind: *kind,
@@ -602,7 +727,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             position,
         } => {
             check_shape(&[*position, *position], false)?;
-            let id = FeatureId(next_id(c.points.iter().map(|a| a.id), |i| i.0));
+            let id = FeatureId(next_id(c.points.iter().map(|a| a.id), |i| i.0)?);
             plan.community.points.push(PointFeature {
                 id,
                 kind: *kind,
@@ -656,10 +781,11 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                 Feature::Building(id) => {
                     check_shape(points, true)?;
                     let b = find_mut(&mut cc.buildings, id, |x| x.id)?;
-                    // Stairwell marks follow the outline: moved by the centroid's shift.
-                    let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(points));
-                    for s in &mut b.stairwells {
-                        s.position = translate(s.position, c1.x - c0.x, c1.y - c0.y);
+                    // Stairwell marks follow the outline's edges.
+                    let marks: Vec<Pt> = b.stairwells.iter().map(|s| s.position).collect();
+                    let moved = follow_marks(&b.footprint, points, &marks);
+                    for (s, m) in b.stairwells.iter_mut().zip(moved) {
+                        s.position = m;
                     }
                     b.footprint.clone_from(points);
                 }
@@ -681,6 +807,34 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                     let x = find_mut(&mut cc.points, id, |x| x.id)?;
                     x.position = p;
                 }
+            }
+        }
+        Command::SetKind { feature, kind } => {
+            let cc = &mut plan.community;
+            match (*feature, *kind) {
+                (Feature::Area(id), SiteKind::Area(k)) => find_mut(&mut cc.areas, id, |x| x.id)?.kind = k,
+                (Feature::Pipe(id), SiteKind::Pipe(k)) => find_mut(&mut cc.pipes, id, |x| x.id)?.kind = k,
+                (Feature::Point(id), SiteKind::Point(k)) => {
+                    find_mut(&mut cc.points, id, |x| x.id)?.kind = k
+                }
+                _ => return Err(EditError::NotFound),
+            }
+            // Every item on it, in every scenario, must still fit.
+            let catalog = Catalog::for_plan(plan);
+            let on: Vec<Target> = targets_of(plan, *feature);
+            let mut bad: Vec<String> = Vec::new();
+            for s in &plan.scenarios {
+                for p in s.items.iter().filter(|p| on.contains(&p.target)) {
+                    let fits = catalog
+                        .get(&p.item)
+                        .is_some_and(|it| check_target(&plan.community, it, p.target).is_ok());
+                    if !fits && !bad.contains(&p.item) {
+                        bad.push(p.item.clone());
+                    }
+                }
+            }
+            if !bad.is_empty() {
+                return Err(EditError::KindConflict { items: bad });
             }
         }
         Command::RenameCommunity { name } => {
@@ -727,7 +881,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                             .iter()
                             .map(|s| translate(s.position, *dx, *dy))
                             .collect();
-                        let a = apply(plan, &Command::AddBuilding { footprint, props })?;
+                        let a = edit(plan, &Command::AddBuilding { footprint, props })?;
                         if let Some(Feature::Building(nid)) = a.features.first() {
                             if let Some(nb) =
                                 plan.community.buildings.iter_mut().find(|x| x.id == *nid)
@@ -746,7 +900,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                             name: a.name.clone(),
                             polygon: a.polygon.iter().map(|&p| translate(p, *dx, *dy)).collect(),
                         };
-                        apply(plan, &cmd)?
+                        edit(plan, &cmd)?
                     }
                     Feature::Pipe(id) => {
                         let r = plan.community.pipe(id).ok_or(EditError::NotFound)?;
@@ -755,7 +909,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                             name: r.name.clone(),
                             path: r.path.iter().map(|&p| translate(p, *dx, *dy)).collect(),
                         };
-                        apply(plan, &cmd)?
+                        edit(plan, &cmd)?
                     }
                     Feature::Point(id) => {
                         let x = plan.community.point(id).ok_or(EditError::NotFound)?;
@@ -764,7 +918,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                             name: x.name.clone(),
                             position: translate(x.position, *dx, *dy),
                         };
-                        apply(plan, &cmd)?
+                        edit(plan, &cmd)?
                     }
                 };
                 out.features.extend(added.features);
@@ -776,6 +930,12 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             match check_target(&plan.community, it, *target) {
                 Ok(()) => {}
                 Err(TakeoffError::MissingTarget) => return Err(EditError::NotFound),
+                Err(TakeoffError::WrongKind(needs)) => {
+                    return Err(EditError::WrongKind {
+                        item: item.clone(),
+                        needs,
+                    })
+                }
                 Err(TakeoffError::WrongTarget(_)) => {
                     return Err(EditError::WrongTarget {
                         item: item.clone(),
@@ -794,7 +954,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             if s.items.len() >= limits::PLACEMENTS {
                 return Err(EditError::TooMany);
             }
-            let id = PlacementId(next_id(s.items.iter().map(|p| p.id), |i| i.0));
+            let id = PlacementId(next_id(s.items.iter().map(|p| p.id), |i| i.0)?);
             s.items.push(Placement::new(id, item.clone(), *target));
             out.placements.push(id);
         }
@@ -849,7 +1009,7 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                     items
                 }
             };
-            let id = ScenarioId(next_id(plan.scenarios.iter().map(|s| s.id), |i| i.0));
+            let id = ScenarioId(next_id(plan.scenarios.iter().map(|s| s.id), |i| i.0)?);
             plan.scenarios.push(Scenario {
                 id,
                 name: name.trim().to_string(),
@@ -943,6 +1103,14 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                     by_source: old.get(i).map(|y| y.by_source.clone()).unwrap_or_default(),
                 })
                 .collect();
+        }
+        Command::SetYear { placement, year } => {
+            if year.is_some_and(|y| !(limits::YEAR.0..=limits::YEAR.1).contains(&y)) {
+                return Err(EditError::OutOfRange {
+                    field: "year".into(),
+                });
+            }
+            placement_mut(plan, *placement)?.year = *year;
         }
         Command::SetMust { placement, must } => {
             let p = placement_mut(plan, *placement)?;

@@ -8,9 +8,40 @@ use super::priority::SurveyTally;
 use super::takeoff::{check_target, TakeoffError};
 use serde::Serialize;
 
-/// Splits CSV text into rows of fields (quotes, embedded commas and newlines handled).
+/// The separator a spreadsheet used: a tab (Excel's "Unicode text" and copy-paste), a
+/// semicolon (Excel in locales with a decimal comma) or a comma, whichever occurs most in the
+/// first line outside quotes (a comma on a tie).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let (mut quoted, mut counts) = (false, [0usize; 3]);
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            '\t' if !quoted => counts[1] += 1,
+            ';' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    if counts[1] > counts[0] && counts[1] >= counts[2] {
+        b'\t'
+    } else if counts[2] > counts[0] && counts[2] > counts[1] {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Splits CSV text into rows of fields (quotes, embedded separators and newlines handled),
+/// with the separator found by [`sniff_delimiter`]; a leading byte-order mark is skipped.
 pub fn parse(text: &str) -> Vec<Vec<String>> {
-    let mut rdr = csv_core::Reader::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_with(text, sniff_delimiter(text))
+}
+
+/// Splits CSV text with a given separator.
+pub fn parse_with(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+    let mut rdr = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut input = text.as_bytes();
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -198,6 +229,33 @@ fn is_header(row: &[String]) -> bool {
     })
 }
 
+/// A tallies CSV as read: its header row (if it has one) and its data rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TallyImport {
+    /// The header row, as written.
+    pub header: Option<Vec<String>>,
+    /// The data rows, each checked.
+    pub rows: Vec<TallyRow>,
+}
+
+impl TallyImport {
+    /// How many rows can be imported and how many are refused.
+    pub fn counts(&self) -> (usize, usize) {
+        let ok = self.rows.iter().filter(|r| r.result.is_ok()).count();
+        (ok, self.rows.len() - ok)
+    }
+}
+
+/// Reads a tallies CSV with its header kept for the preview.
+pub fn read_tallies(plan: &Plan, text: &str) -> TallyImport {
+    let first = parse(text).into_iter().next();
+    let header = first.filter(|r| is_header(r));
+    TallyImport {
+        header,
+        rows: parse_tallies(plan, text),
+    }
+}
+
 /// Reads survey tallies: columns item, target, support, oppose, no view (a header row is
 /// recognised and skipped). Each row is checked on its own.
 pub fn parse_tallies(plan: &Plan, text: &str) -> Vec<TallyRow> {
@@ -228,7 +286,11 @@ pub fn parse_tallies(plan: &Plan, text: &str) -> Vec<TallyRow> {
                     })?;
                 match check_target(&plan.community, item, target) {
                     Ok(()) => {}
-                    Err(TakeoffError::WrongTarget(_) | TakeoffError::MissingTarget) => {
+                    Err(
+                        TakeoffError::WrongTarget(_)
+                        | TakeoffError::WrongKind(_)
+                        | TakeoffError::MissingTarget,
+                    ) => {
                         return Err(RowError::WrongTarget {
                             item: name.to_string(),
                             target: cells[1].trim().to_string(),
@@ -329,6 +391,14 @@ mod tests {
             rows[3].result.as_ref().map(|r| r.0.clone()),
             Ok("road_overlay@area:2".into())
         );
+        let import = read_tallies(&plan, csv);
+        assert_eq!(import.header.as_ref().map(|h| h[0].as_str()), Some("项目"));
+        assert_eq!(import.counts(), (2, 2));
+        // Tab-separated (Excel's "Unicode text") and semicolon-separated files read the same.
+        let tabbed = csv.replace(',', "\t");
+        assert_eq!(parse_tallies(&plan, &tabbed), rows);
+        assert_eq!(parse_tallies(&plan, &csv.replace(',', ";")), rows);
+        assert_eq!(sniff_delimiter("a,\"b\tc\",d"), b',');
         let none = parse_tallies(&plan, "gold,3号楼,1,2,3\n");
         assert_eq!(
             none[0].result,

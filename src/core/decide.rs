@@ -144,6 +144,9 @@ pub fn phasing_problem(
                 class: line.map_or(3, |l| l.class as u8),
                 building: building_of(&plan.community, p.target).map(|b| b.0),
                 bundle: p.bundle.clone(),
+                pin: p
+                    .year
+                    .map(|y| i32::from(y) - i32::from(plan.phasing.start_year)),
             }
         })
         .collect();

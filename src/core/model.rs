@@ -240,6 +240,18 @@ pub enum PointKind {
     Other,
 }
 
+/// The kind of a drawn feature: what an area, a run or a point is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "feature", content = "kind")]
+pub enum SiteKind {
+    /// An area's kind.
+    Area(AreaKind),
+    /// A run's kind.
+    Pipe(PipeKind),
+    /// A point's kind.
+    Point(PointKind),
+}
+
 /// A point on the site: lamp, camera, gate, waste point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -483,6 +495,9 @@ pub struct Placement {
     /// (同设计、同施工: the pipes under a road go with the road).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub bundle: String,
+    /// The year of the annual plan this item was put in by hand (`None`: the phasing decides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
 }
 
 /// True for a value equal to its type's default (to keep files short).
@@ -505,6 +520,7 @@ impl Placement {
             requires: Vec::new(),
             variant_group: String::new(),
             bundle: String::new(),
+            year: None,
         }
     }
 

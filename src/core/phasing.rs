@@ -67,6 +67,10 @@ pub struct Job {
     pub building: Option<u32>,
     /// Bundle name ("" = none).
     pub bundle: String,
+    /// Scheduled by hand in this year (index from the first year; may lie outside the plan's
+    /// years, which leaves the item unscheduled with a reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<i32>,
 }
 
 /// A phasing problem.
@@ -100,6 +104,12 @@ pub enum Unscheduled {
     BuildingCap,
     /// The years' budgets ran out before its turn.
     OutOfYears,
+    /// It was put by hand in a year outside the plan's years.
+    PinnedOutside {
+        /// The year it was put in: the calendar year in [`annual_plan`], the index from the
+        /// first year (0) in [`schedule`].
+        year: i32,
+    },
 }
 
 /// One year of the annual plan.
@@ -124,6 +134,8 @@ pub struct AnnualPlan {
     pub years: Vec<YearPlan>,
     /// Items not in any year, with why.
     pub unscheduled: Vec<(PlacementId, Unscheduled)>,
+    /// Items put by hand in a year before an item they need: `(item, prerequisite)`.
+    pub pin_conflicts: Vec<(PlacementId, PlacementId)>,
 }
 
 /// The year index of each job (`None`: unscheduled), and reasons.
@@ -181,20 +193,42 @@ pub fn schedule(p: &PhasingProblem) -> (Vec<Option<usize>>, Vec<(usize, Unschedu
         m
     };
     let mut year_of: BTreeMap<usize, usize> = BTreeMap::new();
-    for (y, (budget, sources)) in p.years.iter().enumerate() {
-        let mut left = *budget;
-        let mut left_src = *sources;
-        let mut works: BTreeMap<u32, u32> = BTreeMap::new();
+    // Items put in a year by hand go there first (the earliest pin of a bundle holds for the
+    // whole bundle), whatever the budget: the user decided. The rest fill what is left.
+    let pin_of = |u: usize| members(u).iter().filter_map(|&i| p.jobs[i].pin).min();
+    let mut left_of: Vec<(i64, [Option<i64>; 8], BTreeMap<u32, u32>)> = p
+        .years
+        .iter()
+        .map(|(b, s)| (*b, *s, BTreeMap::new()))
+        .collect();
+    for &u in &order {
+        if let Some(y) = pin_of(u).filter(|&y| y >= 0 && (y as usize) < p.years.len()) {
+            let y = y as usize;
+            let (left, left_src, works) = &mut left_of[y];
+            *left -= cost(u);
+            for (s, l) in left_src.iter_mut().enumerate() {
+                if let Some(l) = l {
+                    *l -= source_cost(u, s);
+                }
+            }
+            for (b, k) in per_building(u) {
+                *works.entry(b).or_default() += k;
+            }
+            year_of.insert(u, y);
+        }
+    }
+    for (y, (left, left_src, works)) in left_of.into_iter().enumerate() {
+        let (mut left, mut left_src, mut works) = (left, left_src, works);
         let mut changed = true;
         while changed {
             changed = false;
             for &u in &order {
-                if year_of.contains_key(&u) {
+                if year_of.contains_key(&u) || pin_of(u).is_some() {
                     continue;
                 }
                 let ready = needs
                     .get(&u)
-                    .is_none_or(|v| v.iter().all(|d| year_of.contains_key(d)));
+                    .is_none_or(|v| v.iter().all(|d| year_of.get(d).is_some_and(|&yd| yd <= y)));
                 if !ready || cost(u) > left {
                     continue;
                 }
@@ -234,7 +268,9 @@ pub fn schedule(p: &PhasingProblem) -> (Vec<Option<usize>>, Vec<(usize, Unschedu
         let fits_some_year = p.years.iter().any(|(b, src)| {
             cost(u) <= *b && (0..8).all(|s| src[s].is_none_or(|l| source_cost(u, s) <= l))
         });
-        let reason = if let Some(&d) = needs
+        let reason = if let Some(y) = pin_of(u) {
+            Unscheduled::PinnedOutside { year: y }
+        } else if let Some(&d) = needs
             .get(&u)
             .and_then(|v| v.iter().find(|d| !year_of.contains_key(d)))
         {
@@ -283,11 +319,36 @@ pub fn annual_plan(p: &PhasingProblem, start_year: u16) -> AnnualPlan {
             }
         })
         .collect();
+    // Pins the user set before an item they need (or with that item in no year at all).
+    let mut pin_conflicts = Vec::new();
+    for &(a, b) in &p.before {
+        let (a, b) = (a as usize, b as usize);
+        if p.jobs[a].pin.is_none() {
+            continue;
+        }
+        let late = match (years_of[a], years_of[b]) {
+            (Some(ya), Some(yb)) => yb > ya,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if late {
+            pin_conflicts.push((p.jobs[a].placement, p.jobs[b].placement));
+        }
+    }
     AnnualPlan {
         years,
+        pin_conflicts,
         unscheduled: reasons
             .into_iter()
-            .map(|(i, r)| (p.jobs[i].placement, r))
+            .map(|(i, r)| {
+                let r = match r {
+                    Unscheduled::PinnedOutside { year } => Unscheduled::PinnedOutside {
+                        year: i32::from(start_year) + year,
+                    },
+                    r => r,
+                };
+                (p.jobs[i].placement, r)
+            })
             .collect(),
     }
 }
@@ -307,6 +368,7 @@ mod tests {
             class,
             building: Some(1),
             bundle: String::new(),
+            pin: None,
         }
     }
 
@@ -359,6 +421,39 @@ mod tests {
         };
         let plan = annual_plan(&p2, 2027);
         assert_eq!(plan.years[0].items.len(), 2, "cap of 2 works in building 1");
+    }
+
+    #[test]
+    fn items_put_in_a_year_by_hand_stay_there() {
+        // Budgets 100 / 100. Job 0 (basic, 60) would go first; job 2 (upgrade, 30) is put in
+        // year 1 by hand, job 3 outside the plan. Job 1 needs job 0 and is put in year 1, which
+        // is before job 0 can be: a conflict the plan reports.
+        let mut jobs = vec![job(0, 60, 5, 1), job(1, 20, 1, 2), job(2, 30, 1, 3), job(3, 10, 1, 1)];
+        jobs[2].pin = Some(0);
+        jobs[3].pin = Some(5);
+        jobs[1].pin = Some(0);
+        let p = PhasingProblem {
+            jobs,
+            before: vec![(1, 0)],
+            years: vec![(100, [None; 8]), (100, [None; 8])],
+            cap: 0,
+        };
+        let (y, r) = schedule(&p);
+        // Year 1 holds the two pinned jobs (50); job 0 (60) no longer fits and goes to year 2.
+        assert_eq!(y, vec![Some(1), Some(0), Some(0), None]);
+        assert_eq!(r, vec![(3, Unscheduled::PinnedOutside { year: 5 })]);
+        let plan = annual_plan(&p, 2027);
+        assert_eq!(plan.pin_conflicts, vec![(PlacementId(1), PlacementId(0))]);
+        // A pinned prerequisite in a later year holds its dependents back until then.
+        let mut jobs = vec![job(0, 10, 5, 1), job(1, 10, 9, 2)];
+        jobs[0].pin = Some(1);
+        let p = PhasingProblem {
+            jobs,
+            before: vec![(1, 0)],
+            years: vec![(100, [None; 8]), (100, [None; 8])],
+            cap: 0,
+        };
+        assert_eq!(schedule(&p).0, vec![Some(1), Some(1)]);
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub struct Current {
 }
 
 /// Why a save did not happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
     /// Another tab saved revision `stored` after ours (`base`).
     Conflict {
@@ -103,6 +103,9 @@ pub enum SaveError {
     Full,
     /// The write failed or did not read back the same.
     Failed(String),
+    /// The plan would not read back from its own file (a defect of the planner): nothing was
+    /// written, and the last good copy stays as it was.
+    Unreadable(Box<LoadError>),
 }
 
 /// Why a project could not be opened.
@@ -147,6 +150,16 @@ pub fn stored_rev(kv: &impl Kv, id: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// The stored plan text of a project as it is, readable or not (to export a damaged copy).
+pub fn raw_plan(kv: &impl Kv, id: &str) -> Option<String> {
+    let text = kv.get(&record_key(id))?;
+    let mut parts = text.splitn(4, '\n');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("RP1"), Some(_), Some(_), Some(plan)) => Some(plan.to_string()),
+        _ => Some(text),
+    }
+}
+
 /// Opens a project: its plan and revision.
 pub fn open(kv: &impl Kv, id: &str) -> Result<(Plan, u64, bool), OpenError> {
     let text = kv.get(&record_key(id)).ok_or(OpenError::Missing)?;
@@ -180,7 +193,22 @@ pub fn save(
         return Err(SaveError::Conflict { base, stored });
     }
     let rev = base + 1;
-    let record = format!("RP1\n{rev}\n{now_ms}\n{}", to_json_compact(plan));
+    let json = to_json_compact(plan);
+    // Never replace the last good copy with one that cannot be opened again.
+    match load_str(&json) {
+        Ok(back) if back.plan == *plan => {}
+        Ok(_) => {
+            return Err(SaveError::Unreadable(Box::new(LoadError {
+                errors: vec![super::error::PlanError::new(
+                    "",
+                    super::error::ErrorKind::NotAnObject,
+                )],
+                valid_rest: None,
+            })))
+        }
+        Err(e) => return Err(SaveError::Unreadable(Box::new(e))),
+    }
+    let record = format!("RP1\n{rev}\n{now_ms}\n{json}");
     write_checked(kv, &record_key(id), &record)?;
     let mut metas = list(kv);
     let meta = ProjectMeta {
@@ -340,6 +368,21 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_that_would_not_read_back_is_never_written() {
+        let mut kv = MemoryKv::default();
+        let (id, _) = create(&mut kv, &demo(), 1).unwrap();
+        let before = kv.map.clone();
+        // Two stairwells with one id: the file could not be opened again.
+        let mut bad = demo();
+        let sid = bad.community.buildings[0].stairwells[0].id;
+        bad.community.buildings[0].stairwells[1].id = sid;
+        assert!(matches!(save(&mut kv, &id, &bad, 1, 2), Err(SaveError::Unreadable(_))));
+        assert!(matches!(create(&mut kv, &bad, 3), Err(SaveError::Unreadable(_))));
+        assert_eq!(kv.map, before, "the last good copy and the list are untouched");
+        assert_eq!(open(&kv, &id).unwrap().0, demo());
+    }
+
+    #[test]
     fn damaged_records_and_deletes() {
         let mut kv = MemoryKv::default();
         let (id, _) = create(&mut kv, &demo(), 1).unwrap();
@@ -347,6 +390,7 @@ mod tests {
         assert_ne!(id, id2);
         kv.set(&record_key(&id2), "RP1\n1\n1\n{oops").unwrap();
         assert!(matches!(open(&kv, &id2), Err(OpenError::Invalid(_))));
+        assert_eq!(raw_plan(&kv, &id2).as_deref(), Some("{oops"));
         delete(&mut kv, &id2).unwrap();
         assert_eq!(list(&kv).len(), 1);
         assert_eq!(open(&kv, &id2), Err(OpenError::Missing));

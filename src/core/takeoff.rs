@@ -3,7 +3,7 @@
 //! road from the drawn area, pipe from the drawn length), or typed in and marked as such.
 
 use super::catalog::{CatalogItem, Measure};
-use super::model::{Community, Target, TargetKind};
+use super::model::{Community, SiteKind, Target, TargetKind};
 use serde::{Deserialize, Serialize};
 
 /// How a quantity was found, for the "why this number" explanation.
@@ -108,6 +108,9 @@ impl Quantity {
 pub enum TakeoffError {
     /// The item cannot be placed on this kind of target.
     WrongTarget(TargetKind),
+    /// The target is of the right sort but the wrong kind (greening on a road, overhead lines
+    /// on a sewer); the item needs one of these kinds.
+    WrongKind(Vec<SiteKind>),
     /// The target does not exist in the community.
     MissingTarget,
 }
@@ -137,13 +140,25 @@ pub fn check_target(
         Target::Area(id) => match community.area(id) {
             Some(a) => {
                 if !item.area_kinds.is_empty() && !item.area_kinds.contains(&a.kind) {
-                    return Err(TakeoffError::WrongTarget(TargetKind::Area));
+                    return Err(TakeoffError::WrongKind(
+                        item.area_kinds.iter().map(|&k| SiteKind::Area(k)).collect(),
+                    ));
                 }
                 true
             }
             None => false,
         },
-        Target::Pipe(id) => community.pipe(id).is_some(),
+        Target::Pipe(id) => match community.pipe(id) {
+            Some(p) => {
+                if !item.pipe_kinds.is_empty() && !item.pipe_kinds.contains(&p.kind) {
+                    return Err(TakeoffError::WrongKind(
+                        item.pipe_kinds.iter().map(|&k| SiteKind::Pipe(k)).collect(),
+                    ));
+                }
+                true
+            }
+            None => false,
+        },
         Target::Point(id) => community.point(id).is_some(),
     };
     if exists {
@@ -442,7 +457,9 @@ mod tests {
         // Greening needs a green area, not a road.
         assert_eq!(
             take_off(&c, &item("greening"), Target::Area(FeatureId(1)), None),
-            Err(TakeoffError::WrongTarget(TargetKind::Area))
+            Err(TakeoffError::WrongKind(vec![SiteKind::Area(
+                crate::core::model::AreaKind::Green
+            )]))
         );
     }
 }

@@ -536,7 +536,7 @@ pub fn check_placement(
         )),
         Some(item) => match check_target(&plan.community, item, p.target) {
             Ok(()) => {}
-            Err(TakeoffError::WrongTarget(_)) => errs.push(PlanError::new(
+            Err(TakeoffError::WrongTarget(_) | TakeoffError::WrongKind(_)) => errs.push(PlanError::new(
                 format!("{path}.target"),
                 ErrorKind::WrongTarget {
                     item: p.item.clone(),
@@ -593,6 +593,11 @@ pub fn check_placement(
                     "∞".into(),
                 ));
             }
+        }
+    }
+    if let Some(y) = p.year {
+        if !(limits::YEAR.0..=limits::YEAR.1).contains(&y) {
+            errs.push(range_err(format!("{path}.year"), y, limits::YEAR.0, limits::YEAR.1));
         }
     }
     check_name(&mut errs, format!("{path}.note"), &p.note, false);
