@@ -68,7 +68,11 @@ fn random_command(plan: &Plan, r: &mut Rng) -> Command {
             *r.pick(&fs)
         }
     };
-    let items: Vec<String> = Catalog::defaults().items.iter().map(|i| i.id.clone()).collect();
+    let items: Vec<String> = Catalog::defaults()
+        .items
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
     let placements: Vec<PlacementId> = plan.scenario().items.iter().map(|p| p.id).collect();
     let some_placement = |r: &mut Rng| {
         if placements.is_empty() {
@@ -81,24 +85,44 @@ fn random_command(plan: &Plan, r: &mut Rng) -> Command {
     let y = r.float(-50.0, 250.0);
     match r.range(0, 17) {
         0 | 1 => Command::AddBuilding {
-            footprint: rect(x, y, r.float(8.0, 60.0), r.float(8.0, 15.0), r.float(0.0, 90.0)),
+            footprint: rect(
+                x,
+                y,
+                r.float(8.0, 60.0),
+                r.float(8.0, 15.0),
+                r.float(0.0, 90.0),
+            ),
             props: props(r, "新楼"),
         },
         2 | 3 => {
             let ids: Vec<BuildingId> = plan.community.buildings.iter().map(|b| b.id).collect();
-            let id = if ids.is_empty() { BuildingId(1) } else { *r.pick(&ids) };
+            let id = if ids.is_empty() {
+                BuildingId(1)
+            } else {
+                *r.pick(&ids)
+            };
             Command::UpdateBuilding {
                 id,
                 props: props(r, "改楼"),
             }
         }
         4 => Command::AddArea {
-            kind: *r.pick(&[AreaKind::Road, AreaKind::Green, AreaKind::Parking, AreaKind::Plaza]),
+            kind: *r.pick(&[
+                AreaKind::Road,
+                AreaKind::Green,
+                AreaKind::Parking,
+                AreaKind::Plaza,
+            ]),
             name: "区".into(),
             polygon: rect(x, y, r.float(3.0, 40.0), r.float(3.0, 40.0), 0.0),
         },
         5 => Command::AddPipe {
-            kind: *r.pick(&[PipeKind::Sewer, PipeKind::Gas, PipeKind::Telecom, PipeKind::Rain]),
+            kind: *r.pick(&[
+                PipeKind::Sewer,
+                PipeKind::Gas,
+                PipeKind::Telecom,
+                PipeKind::Rain,
+            ]),
             name: "管".into(),
             path: vec![Pt::new(x, y), Pt::new(x + r.float(1.0, 80.0), y)],
         },
@@ -120,7 +144,7 @@ fn random_command(plan: &Plan, r: &mut Rng) -> Command {
             dx: 3.0,
             dy: 3.0,
         },
-        10 | 11 | 12 => Command::Place {
+        10..=12 => Command::Place {
             item: r.pick(&items).clone(),
             target: targets(plan, r),
         },
@@ -175,11 +199,24 @@ fn run(start: Plan, seed: u64, steps: usize) -> Result<(), TestCaseError> {
             Ok(_) => {
                 let errs = validate(&plan);
                 prop_assert!(errs.is_empty(), "step {step}, {cmd:?}: {errs:?}");
-                let back = load_str(&to_json(&plan))
-                    .map_err(|e| TestCaseError::fail(format!("step {step}, {cmd:?}: {:?}", e.errors)))?;
-                prop_assert_eq!(&back.plan, &plan, "step {}, {:?} does not read back", step, cmd);
+                let back = load_str(&to_json(&plan)).map_err(|e| {
+                    TestCaseError::fail(format!("step {step}, {cmd:?}: {:?}", e.errors))
+                })?;
+                prop_assert_eq!(
+                    &back.plan,
+                    &plan,
+                    "step {}, {:?} does not read back",
+                    step,
+                    cmd
+                );
             }
-            Err(_) => prop_assert_eq!(&plan, &before, "step {}: refused {:?} changed the plan", step, cmd),
+            Err(_) => prop_assert_eq!(
+                &plan,
+                &before,
+                "step {}: refused {:?} changed the plan",
+                step,
+                cmd
+            ),
         }
     }
     Ok(())
@@ -228,7 +265,11 @@ fn a_third_stairwell_gets_its_own_id_and_place() {
     let ids: Vec<u32> = s.iter().map(|s| s.id.0).collect();
     assert_eq!(ids, vec![1, 2, 3]);
     let xs: Vec<f64> = s.iter().map(|s| s.position.x).collect();
-    assert_eq!(xs, vec![10.0, 30.0, 50.0], "entrances spread evenly, none on another");
+    assert_eq!(
+        xs,
+        vec![10.0, 30.0, 50.0],
+        "entrances spread evenly, none on another"
+    );
     apply(
         &mut plan,
         &Command::Place {
@@ -237,7 +278,10 @@ fn a_third_stairwell_gets_its_own_id_and_place() {
         },
     )
     .unwrap();
-    assert_eq!(plan.scenario().items[0].target, Target::Stairwell(StairwellId(3)));
+    assert_eq!(
+        plan.scenario().items[0].target,
+        Target::Stairwell(StairwellId(3))
+    );
     assert_eq!(load_str(&to_json(&plan)).unwrap().plan, plan);
 }
 
@@ -264,6 +308,11 @@ fn stairwell_marks_follow_a_rotation() {
     let after = plan.community.building(BuildingId(1)).unwrap();
     for (old, new) in b.stairwells.iter().zip(&after.stairwells) {
         let expect = Pt::new(2.0 * c.x - old.position.x, 2.0 * c.y - old.position.y);
-        assert!(new.position.dist(expect) < 0.01, "{:?} vs {:?}", new.position, expect);
+        assert!(
+            new.position.dist(expect) < 0.01,
+            "{:?} vs {:?}",
+            new.position,
+            expect
+        );
     }
 }

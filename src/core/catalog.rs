@@ -507,9 +507,16 @@ mod tests {
             assert!(item.id.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
             // A short label for the plan's badges: at most 5 characters in Chinese, 15 in
             // English, and never a truncation of another word (a name of its own).
-            assert!(short_names(&item.id).is_some(), "{} has a short name", item.id);
+            assert!(
+                short_names(&item.id).is_some(),
+                "{} has a short name",
+                item.id
+            );
             let (zh, en) = (item.short_name(Lang::Zh), item.short_name(Lang::En));
-            assert!(zh.chars().count() <= 5 && en.chars().count() <= 15, "{zh} / {en}");
+            assert!(
+                zh.chars().count() <= 5 && en.chars().count() <= 15,
+                "{zh} / {en}"
+            );
         }
         for class in Class::ALL {
             assert!(

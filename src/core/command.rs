@@ -323,7 +323,10 @@ pub enum EditError {
 
 /// One more than the largest id given (1 for none); [`EditError::TooMany`] when the ids are
 /// used up.
-fn next_id<T: Copy>(ids: impl Iterator<Item = T>, get: impl Fn(T) -> u32) -> Result<u32, EditError> {
+fn next_id<T: Copy>(
+    ids: impl Iterator<Item = T>,
+    get: impl Fn(T) -> u32,
+) -> Result<u32, EditError> {
     ids.map(get)
         .max()
         .unwrap_or(0)
@@ -346,7 +349,9 @@ impl NextIds {
         let c = &plan.community;
         Ok(NextIds {
             stairwell: next_id(
-                c.buildings.iter().flat_map(|b| b.stairwells.iter().map(|s| s.id)),
+                c.buildings
+                    .iter()
+                    .flat_map(|b| b.stairwells.iter().map(|s| s.id)),
                 |i| i.0,
             )?,
             household: next_id(c.households().map(|h| h.id), |i| i.0)?,
@@ -812,8 +817,12 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
         Command::SetKind { feature, kind } => {
             let cc = &mut plan.community;
             match (*feature, *kind) {
-                (Feature::Area(id), SiteKind::Area(k)) => find_mut(&mut cc.areas, id, |x| x.id)?.kind = k,
-                (Feature::Pipe(id), SiteKind::Pipe(k)) => find_mut(&mut cc.pipes, id, |x| x.id)?.kind = k,
+                (Feature::Area(id), SiteKind::Area(k)) => {
+                    find_mut(&mut cc.areas, id, |x| x.id)?.kind = k
+                }
+                (Feature::Pipe(id), SiteKind::Pipe(k)) => {
+                    find_mut(&mut cc.pipes, id, |x| x.id)?.kind = k
+                }
                 (Feature::Point(id), SiteKind::Point(k)) => {
                     find_mut(&mut cc.points, id, |x| x.id)?.kind = k
                 }

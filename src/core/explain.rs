@@ -151,7 +151,7 @@ pub fn burden_line(line: &BurdenLine, lang: Lang) -> String {
             if zh {
                 format!("居民承担 {r},按专有面积在 {pool_households} 户间分摊:{a} m² ÷ {pa} m² × {r} = {amount}")
             } else {
-                format!("residents pay {r}, shared by exclusive area among {pool_households} households: {a} m² ÷ {pa} m² × {r} = {amount}")
+                format!("Residents pay {r}, shared by exclusive area among {pool_households} households: {a} m² ÷ {pa} m² × {r} = {amount}")
             }
         }
         Basis::Floor {
@@ -178,7 +178,10 @@ pub fn burden_line(line: &BurdenLine, lang: Lang) -> String {
                 if zh {
                     format!(";其中含付给低层住户的补偿 {}", money_exact(*compensation))
                 } else {
-                    format!("; this includes {} compensation to the lower floors", money_exact(*compensation))
+                    format!(
+                        "; this includes {} compensation to the lower floors",
+                        money_exact(*compensation)
+                    )
                 }
             } else {
                 String::new()
@@ -187,13 +190,13 @@ pub fn burden_line(line: &BurdenLine, lang: Lang) -> String {
                 return if zh {
                     format!("加装电梯扣除补贴后由居民承担 {r},按“楼层系数 × 专有面积”分摊;{floor} 层的系数是 0(用不上电梯或受益最少),所以这户不出电梯费用,合 {amount}{comp}")
                 } else {
-                    format!("residents pay {r} for the elevator (after subsidy), shared by floor coefficient × exclusive area; floor {floor} has coefficient 0 (it gains least from the elevator), so this household pays nothing for it: {amount}{comp}")
+                    format!("Residents pay {r} for the elevator (after subsidy), shared by floor coefficient × exclusive area; floor {floor} has coefficient 0 (it gains least from the elevator), so this household pays nothing for it: {amount}{comp}")
                 };
             }
             if zh {
                 format!("加装电梯扣除补贴后由居民承担 {r},按“楼层系数 × 专有面积”分摊(楼层越高系数越大):{floor} 层的系数是 {k},这户面积 {a} m²,{k} × {a} = {w};本单元出资各户的“系数 × 面积”合计 {ws},这户占 {w} ÷ {ws} = {share:.2}%,{r} × {share:.2}% = {amount}{comp}")
             } else {
-                format!("residents pay {r} for the elevator (after subsidy), shared by floor coefficient × exclusive area (higher floors have larger coefficients): floor {floor} has coefficient {k}; this household's area is {a} m², so {k} × {a} = {w}; all paying households of the stairwell add up to {ws}, so this household's part is {w} ÷ {ws} = {share:.2}%, and {r} × {share:.2}% = {amount}{comp}")
+                format!("Residents pay {r} for the elevator (after subsidy), shared by floor coefficient × exclusive area (higher floors have larger coefficients): floor {floor} has coefficient {k}; this household's area is {a} m², so {k} × {a} = {w}; all paying households of the stairwell add up to {ws}, so this household's part is {w} ÷ {ws} = {share:.2}%, and {r} × {share:.2}% = {amount}{comp}")
             }
         }
     }
@@ -250,31 +253,66 @@ pub fn consent_rows(r: &super::consent::ConsentResult, lang: Lang) -> Vec<Consen
     let area = |n: u64, d: u64| format!("{} / {} m²", m2(n), m2(d));
     vec![
         ConsentRow {
-            label: (if zh { "参与表决(人数)" } else { "took part, by head count" }).into(),
+            label: (if zh {
+                "参与表决(人数)"
+            } else {
+                "took part, by head count"
+            })
+            .into(),
             value: format!(
                 "{} = {}",
                 heads(r.participating_households, r.eligible_households),
-                share_pct(r.participating_households as u64, r.eligible_households as u64, r.quorum_heads, q)
+                share_pct(
+                    r.participating_households as u64,
+                    r.eligible_households as u64,
+                    r.quorum_heads,
+                    q
+                )
             ),
-            needs: (if zh { "≥ 2/3 的业主" } else { "≥ 2/3 of the owners" }).into(),
+            needs: (if zh {
+                "≥ 2/3 的业主"
+            } else {
+                "≥ 2/3 of the owners"
+            })
+            .into(),
             ok: r.quorum_heads,
         },
         ConsentRow {
-            label: (if zh { "参与表决(专有面积)" } else { "took part, by exclusive area" }).into(),
+            label: (if zh {
+                "参与表决(专有面积)"
+            } else {
+                "took part, by exclusive area"
+            })
+            .into(),
             value: format!(
                 "{} = {}",
                 area(r.participating_area, r.eligible_area),
                 share_pct(r.participating_area, r.eligible_area, r.quorum_area, q)
             ),
-            needs: (if zh { "≥ 2/3 的面积" } else { "≥ 2/3 of the area" }).into(),
+            needs: (if zh {
+                "≥ 2/3 的面积"
+            } else {
+                "≥ 2/3 of the area"
+            })
+            .into(),
             ok: r.quorum_area,
         },
         ConsentRow {
-            label: (if zh { "同意(人数)" } else { "agree, by head count" }).into(),
+            label: (if zh {
+                "同意(人数)"
+            } else {
+                "agree, by head count"
+            })
+            .into(),
             value: format!(
                 "{} = {}",
                 heads(r.agree_households, r.participating_households),
-                share_pct(r.agree_households as u64, r.participating_households as u64, r.approve_heads, approve_pct)
+                share_pct(
+                    r.agree_households as u64,
+                    r.participating_households as u64,
+                    r.approve_heads,
+                    approve_pct
+                )
             ),
             needs: if zh {
                 format!("参与者的 {approve_needs}")
@@ -284,11 +322,21 @@ pub fn consent_rows(r: &super::consent::ConsentResult, lang: Lang) -> Vec<Consen
             ok: r.approve_heads,
         },
         ConsentRow {
-            label: (if zh { "同意(专有面积)" } else { "agree, by exclusive area" }).into(),
+            label: (if zh {
+                "同意(专有面积)"
+            } else {
+                "agree, by exclusive area"
+            })
+            .into(),
             value: format!(
                 "{} = {}",
                 area(r.agree_area, r.participating_area),
-                share_pct(r.agree_area, r.participating_area, r.approve_area, approve_pct)
+                share_pct(
+                    r.agree_area,
+                    r.participating_area,
+                    r.approve_area,
+                    approve_pct
+                )
             ),
             needs: if zh {
                 format!("参与面积的 {approve_needs}")
@@ -390,7 +438,16 @@ mod tests {
         let voters: Vec<&Household> = hh.iter().collect();
         let votes: std::collections::BTreeMap<HouseholdId, Vote> = hh
             .iter()
-            .map(|h| (h.id, if h.id.0 <= 3 { Vote::Object } else { Vote::Agree }))
+            .map(|h| {
+                (
+                    h.id,
+                    if h.id.0 <= 3 {
+                        Vote::Object
+                    } else {
+                        Vote::Agree
+                    },
+                )
+            })
             .collect();
         let r = check(&voters, Some(&votes), Scope::Stairwell, Matter::Major);
         assert_eq!(r.status, Status::ShortBy { households: 1 });
@@ -428,8 +485,14 @@ mod tests {
             },
         };
         let zh = burden_line(&line, Lang::Zh);
-        assert!(zh.contains("6 层的系数是 32%,这户面积 88.60 m²,32% × 88.60 = 28.35"), "{zh}");
-        assert!(zh.contains("合计 163.80,这户占 28.35 ÷ 163.80 = 17.31%"), "{zh}");
+        assert!(
+            zh.contains("6 层的系数是 32%,这户面积 88.60 m²,32% × 88.60 = 28.35"),
+            "{zh}"
+        );
+        assert!(
+            zh.contains("合计 163.80,这户占 28.35 ÷ 163.80 = 17.31%"),
+            "{zh}"
+        );
         let en = burden_line(&line, Lang::En);
         assert!(en.contains("floor 6 has coefficient 32%"), "{en}");
     }

@@ -164,14 +164,20 @@ pub fn parse_money(text: &str) -> Result<Money, MoneyInputError> {
         return Err(MoneyInputError::NotAnAmount);
     }
     // Exact decimal arithmetic in fen: int × scale × 100 + frac × scale × 100 / 10^len.
-    let int_v: i128 = if int.is_empty() { 0 } else { int.parse().map_err(|_| MoneyInputError::TooLarge)? };
+    let int_v: i128 = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| MoneyInputError::TooLarge)?
+    };
     let frac = if frac.len() > 12 { &frac[..12] } else { frac };
-    let frac_v: i128 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| MoneyInputError::NotAnAmount)? };
+    let frac_v: i128 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().map_err(|_| MoneyInputError::NotAnAmount)?
+    };
     let den = 10i128.pow(frac.len() as u32);
     let unit = i128::from(scale) * 100;
-    let fen = int_v
-        .checked_mul(unit)
-        .ok_or(MoneyInputError::TooLarge)?
+    let fen = int_v.checked_mul(unit).ok_or(MoneyInputError::TooLarge)?
         + (frac_v * unit * 2 + den) / (2 * den);
     if fen > i128::from(super::money::MAX_YUAN) * 100 {
         return Err(MoneyInputError::TooLarge);
@@ -330,19 +336,36 @@ mod tests {
         assert_eq!(place_name("Block A", Lang::Zh), "Block A");
         assert_eq!(place_name("东单元", Lang::En), "东单元");
         assert_eq!(place_name("主路", Lang::En), "主路");
-        assert_eq!(stairwell_label("Block A", "1单元", Lang::En), "Block A · Stairwell 1");
+        assert_eq!(
+            stairwell_label("Block A", "1单元", Lang::En),
+            "Block A · Stairwell 1"
+        );
         assert_eq!(stairwell_label("2号楼", "1单元", Lang::Zh), "2号楼 1单元");
     }
 
     #[test]
     fn money_is_read_as_people_type_it() {
         let m = Ok(Money::yuan(2_500_000));
-        for t in ["250万", "250 万元", "¥2,500,000", "￥2,500,000元", "2,500,000", "2500000", "２５０万", "2，500，000", "0.025亿"] {
+        for t in [
+            "250万",
+            "250 万元",
+            "¥2,500,000",
+            "￥2,500,000元",
+            "2,500,000",
+            "2500000",
+            "２５０万",
+            "2，500，000",
+            "0.025亿",
+        ] {
             assert_eq!(parse_money(t), m, "{t}");
         }
         assert_eq!(parse_money("48.5万"), Ok(Money::yuan(485_000)));
         assert_eq!(parse_money("1,234.56"), Ok(Money(123_456)));
-        assert_eq!(parse_money("0.005"), Ok(Money(1)), "rounds to the fen, halves up");
+        assert_eq!(
+            parse_money("0.005"),
+            Ok(Money(1)),
+            "rounds to the fen, halves up"
+        );
         assert_eq!(parse_money("1.2亿"), Ok(Money::yuan(120_000_000)));
         assert_eq!(parse_money(""), Err(MoneyInputError::Empty));
         assert_eq!(parse_money("¥"), Err(MoneyInputError::Empty));
@@ -350,8 +373,14 @@ mod tests {
             assert_eq!(parse_money(t), Err(MoneyInputError::NotAnAmount), "{t}");
         }
         assert_eq!(parse_money("-5"), Err(MoneyInputError::Negative));
-        assert_eq!(parse_money("2000000000000000"), Err(MoneyInputError::TooLarge));
-        assert_eq!(parse_money("99999999999999999999999999999999999999999"), Err(MoneyInputError::TooLarge));
+        assert_eq!(
+            parse_money("2000000000000000"),
+            Err(MoneyInputError::TooLarge)
+        );
+        assert_eq!(
+            parse_money("99999999999999999999999999999999999999999"),
+            Err(MoneyInputError::TooLarge)
+        );
     }
 
     #[test]

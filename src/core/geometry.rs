@@ -200,9 +200,29 @@ pub fn rect(x: f64, y: f64, w: f64, h: f64, deg: f64) -> Vec<Pt> {
         .collect()
 }
 
+/// True when two axis-aligned boxes `[x0, y0, x1, y1]` share some area (touching edges do
+/// not count).
+pub fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boxes_overlap_only_when_they_share_area() {
+        assert!(boxes_overlap([0.0, 0.0, 2.0, 2.0], [1.0, 1.0, 3.0, 3.0]));
+        assert!(
+            !boxes_overlap([0.0, 0.0, 2.0, 2.0], [2.0, 0.0, 3.0, 2.0]),
+            "touching"
+        );
+        assert!(!boxes_overlap([0.0, 0.0, 2.0, 2.0], [0.0, 5.0, 2.0, 6.0]));
+        assert!(
+            boxes_overlap([0.0, 0.0, 10.0, 10.0], [4.0, 4.0, 5.0, 5.0]),
+            "inside"
+        );
+    }
 
     #[test]
     fn rectangle_area_and_perimeter() {

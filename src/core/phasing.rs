@@ -196,7 +196,9 @@ pub fn schedule(p: &PhasingProblem) -> (Vec<Option<usize>>, Vec<(usize, Unschedu
     // Items put in a year by hand go there first (the earliest pin of a bundle holds for the
     // whole bundle), whatever the budget: the user decided. The rest fill what is left.
     let pin_of = |u: usize| members(u).iter().filter_map(|&i| p.jobs[i].pin).min();
-    let mut left_of: Vec<(i64, [Option<i64>; 8], BTreeMap<u32, u32>)> = p
+    // What is left of each year: total, per source, works per building.
+    type Left = (i64, [Option<i64>; 8], BTreeMap<u32, u32>);
+    let mut left_of: Vec<Left> = p
         .years
         .iter()
         .map(|(b, s)| (*b, *s, BTreeMap::new()))
@@ -428,7 +430,12 @@ mod tests {
         // Budgets 100 / 100. Job 0 (basic, 60) would go first; job 2 (upgrade, 30) is put in
         // year 1 by hand, job 3 outside the plan. Job 1 needs job 0 and is put in year 1, which
         // is before job 0 can be: a conflict the plan reports.
-        let mut jobs = vec![job(0, 60, 5, 1), job(1, 20, 1, 2), job(2, 30, 1, 3), job(3, 10, 1, 1)];
+        let mut jobs = vec![
+            job(0, 60, 5, 1),
+            job(1, 20, 1, 2),
+            job(2, 30, 1, 3),
+            job(3, 10, 1, 1),
+        ];
         jobs[2].pin = Some(0);
         jobs[3].pin = Some(5);
         jobs[1].pin = Some(0);

@@ -376,9 +376,18 @@ mod tests {
         let mut bad = demo();
         let sid = bad.community.buildings[0].stairwells[0].id;
         bad.community.buildings[0].stairwells[1].id = sid;
-        assert!(matches!(save(&mut kv, &id, &bad, 1, 2), Err(SaveError::Unreadable(_))));
-        assert!(matches!(create(&mut kv, &bad, 3), Err(SaveError::Unreadable(_))));
-        assert_eq!(kv.map, before, "the last good copy and the list are untouched");
+        assert!(matches!(
+            save(&mut kv, &id, &bad, 1, 2),
+            Err(SaveError::Unreadable(_))
+        ));
+        assert!(matches!(
+            create(&mut kv, &bad, 3),
+            Err(SaveError::Unreadable(_))
+        ));
+        assert_eq!(
+            kv.map, before,
+            "the last good copy and the list are untouched"
+        );
         assert_eq!(open(&kv, &id).unwrap().0, demo());
     }
 

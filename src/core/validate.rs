@@ -536,13 +536,15 @@ pub fn check_placement(
         )),
         Some(item) => match check_target(&plan.community, item, p.target) {
             Ok(()) => {}
-            Err(TakeoffError::WrongTarget(_) | TakeoffError::WrongKind(_)) => errs.push(PlanError::new(
-                format!("{path}.target"),
-                ErrorKind::WrongTarget {
-                    item: p.item.clone(),
-                    target: p.target.key(),
-                },
-            )),
+            Err(TakeoffError::WrongTarget(_) | TakeoffError::WrongKind(_)) => {
+                errs.push(PlanError::new(
+                    format!("{path}.target"),
+                    ErrorKind::WrongTarget {
+                        item: p.item.clone(),
+                        target: p.target.key(),
+                    },
+                ))
+            }
             Err(TakeoffError::MissingTarget) => errs.push(PlanError::new(
                 format!("{path}.target"),
                 ErrorKind::MissingTarget {
@@ -597,7 +599,12 @@ pub fn check_placement(
     }
     if let Some(y) = p.year {
         if !(limits::YEAR.0..=limits::YEAR.1).contains(&y) {
-            errs.push(range_err(format!("{path}.year"), y, limits::YEAR.0, limits::YEAR.1));
+            errs.push(range_err(
+                format!("{path}.year"),
+                y,
+                limits::YEAR.0,
+                limits::YEAR.1,
+            ));
         }
     }
     check_name(&mut errs, format!("{path}.note"), &p.note, false);

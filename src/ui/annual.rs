@@ -18,6 +18,7 @@ use crate::core::decide;
 use crate::core::format::{money_compact, money_exact, quantity};
 use crate::core::model::{PlacementId, Plan};
 use crate::core::money::Money;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// One row of the bill of quantities; the total row has no quantity and no unit price.
@@ -137,12 +138,7 @@ pub fn AnnualView() -> Html {
     let on_budget = {
         let app = app.clone();
         let (n, start) = (years_n, ph.start_year);
-        Callback::from(move |v: String| {
-            let b = parse_number(&v, 0.0, 1.0e12)
-                .and_then(Money::from_yuan_f64)
-                .unwrap_or(Money::ZERO);
-            app.edit(set_years(n.max(1), start, b));
-        })
+        Callback::from(move |b: Money| app.edit(set_years(n.max(1), start, b)))
     };
     let catalog = Catalog::for_plan(&plan.0);
     let name = |id: PlacementId| {
@@ -175,8 +171,65 @@ pub fn AnnualView() -> Html {
                     .find(|l| l.placement == id)
                     .map_or(3, |l| l.class.index())
             };
+            // The owners' vote of each item, and its year chosen by hand.
+            let ev =
+                crate::core::evaluate::evaluate_with(&plan.0, &catalog, plan.0.scenario()).ok();
+            let vote_pending = |id: PlacementId| {
+                ev.as_ref()
+                    .and_then(|e| e.consent.iter().find(|c| c.placement == id))
+                    .filter(|c| !c.result.passed())
+                    .map(|c| super::residents::status_text(lang, c.result.status))
+            };
+            let first = plan.0.phasing.start_year;
+            let n_years = a.years.len() as u16;
+            let year_pick = |id: PlacementId| {
+                let pinned = plan
+                    .0
+                    .scenario()
+                    .items
+                    .iter()
+                    .find(|p| p.id == id)
+                    .and_then(|p| p.year);
+                let app = app.clone();
+                let onchange = Callback::from(move |e: Event| {
+                    let v = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                        .map(|s| s.value());
+                    let year = v.and_then(|v| v.parse::<u16>().ok());
+                    app.edit(Command::SetYear {
+                        placement: id,
+                        year,
+                    });
+                });
+                let opts = (first..first.saturating_add(n_years)).map(|y| {
+                    html! {
+                        <option value={y.to_string()} selected={pinned == Some(y)}>{ y }</option>
+                    }
+                });
+                html! {
+                    <label class="year-pick">
+                        <span class="visually-hidden">{ format!("{} · {}", t(lang, Key::Year), name(id)) }</span>
+                        <select {onchange} data-testid={format!("year-{}", id.0)}>
+                            <option value="" selected={pinned.is_none()}>{ t(lang, Key::YearAuto) }</option>
+                            { for opts }
+                        </select>
+                    </label>
+                }
+            };
             let rows = a.years.iter().map(|y| {
-                let items = y.items.iter().map(|id| html! { <li>{ format!("{} ({})", name(*id), money_compact(cost_of(*id), lang)) }</li> });
+                let items = y.items.iter().map(|id| {
+                    let warn = vote_pending(*id).map(|st| html! {
+                        <span class="warn" data-testid="vote-warning">{ format!("⚠ {}{st}", t(lang, Key::VoteNotPassed)) }</span>
+                    });
+                    html! {
+                        <li>
+                            <span>{ format!("{} ({})", name(*id), money_compact(cost_of(*id), lang)) }</span>
+                            { for warn }
+                            { year_pick(*id) }
+                        </li>
+                    }
+                });
                 html! {
                     <tr>
                         <th scope="row">{ y.year }</th>
@@ -219,12 +272,24 @@ pub fn AnnualView() -> Html {
                 ),
                 t(lang, Key::ChartTimeline),
             );
-            let left = a.unscheduled.iter().map(|(id, why)| html! { <li><strong>{ name(*id) }</strong>{ ":" }{ unscheduled(lang, why, &name) }</li> });
+            let left = a.unscheduled.iter().map(|(id, why)| html! { <li><strong>{ name(*id) }</strong>{ ":" }{ unscheduled(lang, why, &name) }{ year_pick(*id) }</li> });
+            let conflicts = a.pin_conflicts.iter().map(|(id, needs)| html! {
+                <li data-testid="pin-conflict">{ super::i18n::pin_conflict(lang, &name(*id), &name(*needs)) }</li>
+            });
+            let over = a.years.iter().filter(|y| y.cost > y.budget).map(|y| html! {
+                <li>{ super::i18n::year_over_budget(lang, y.year, &money_compact(y.cost, lang), &money_compact(y.budget, lang)) }</li>
+            });
+            let warnings: Vec<Html> = conflicts.chain(over).collect();
             let left = html! {
-                if a.unscheduled.is_empty() { } else {
-                    <h3>{ t(lang, Key::Unscheduled) }</h3>
-                    <ul class="reasons">{ for left }</ul>
-                }
+                <>
+                    if !warnings.is_empty() {
+                        <ul class="reasons warnings" role="status">{ for warnings }</ul>
+                    }
+                    if !a.unscheduled.is_empty() {
+                        <h3>{ t(lang, Key::Unscheduled) }</h3>
+                        <ul class="reasons">{ for left }</ul>
+                    }
+                </>
             };
             (table, chart, left)
         }
@@ -323,7 +388,7 @@ pub fn AnnualView() -> Html {
                 <div class="years-form">
                     <Field id="years-n" label={t(lang, Key::Years)} value={AttrValue::from(years_n.to_string())} range={Some((0.0, 50.0))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_years} />
                     <Field id="years-start" label={t(lang, Key::StartYear)} value={AttrValue::from(ph.start_year.to_string())} range={Some((1900.0, 2100.0))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_start} />
-                    <Field id="years-budget" label={t(lang, Key::BudgetPerYear)} value={AttrValue::from((per_year.0 / 100).to_string())} range={Some((0.0, 1.0e12))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_budget} />
+                    <super::fields::MoneyField id="years-budget" label={t(lang, Key::BudgetPerYear)} value={per_year} on_commit={on_budget} />
                 </div>
                 { table }
                 { left }

@@ -72,14 +72,42 @@ pub fn NoticeBar() -> Html {
     let Some((notice, n)) = app.state().notice.clone() else {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
+    let catalog = crate::core::catalog::Catalog::for_plan(&app.state().plan.0);
+    let mut action = None;
     let text = match &notice {
         Notice::ReadOnly => t(lang, Key::ReadOnlyNotice).to_string(),
-        Notice::SavedProjectUnreadable => t(lang, Key::SavedProjectUnreadable).to_string(),
         Notice::Copied => t(lang, Key::Copied).to_string(),
         Notice::Refused(e) => refusal_text(&app, e),
         Notice::NothingToUndo => t(lang, Key::NothingToUndo).to_string(),
         Notice::SelectTargetFirst => t(lang, Key::SelectTargetFirst).to_string(),
         Notice::BadPicture => t(lang, Key::BadPicture).to_string(),
+        Notice::LinkPreview => t(lang, Key::LinkPreviewNotice).to_string(),
+        Notice::NotSaved => t(lang, Key::NotSavedNotice).to_string(),
+        Notice::DropMissed { item } => {
+            let it = catalog.get(item);
+            if it.is_some_and(|i| {
+                i.targets
+                    .contains(&crate::core::model::TargetKind::Community)
+            }) {
+                let app = app.clone();
+                let item = item.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    app.dismiss();
+                    app.edit(crate::core::command::Command::Place {
+                        item: item.clone(),
+                        target: crate::core::model::Target::Community,
+                    });
+                });
+                action = Some(html! {
+                    <button type="button" class="primary" {onclick} data-testid="place-on-community">{ t(lang, Key::PlaceOnCommunity) }</button>
+                });
+            }
+            super::i18n::drop_missed(
+                lang,
+                &super::palette::item_name(&catalog, item, lang),
+                it.map_or(&[][..], |i| i.targets.as_slice()),
+            )
+        }
     };
     let close = {
         let app = app.clone();
@@ -87,8 +115,9 @@ pub fn NoticeBar() -> Html {
     };
     html! {
         <div class="notice-slot" aria-live="polite">
-            <div class="notice" role="alert" key={n}>
+            <div class={classes!("notice", notice.is_problem().then_some("problem"))} role="alert" key={n}>
                 <span data-testid="notice">{ text }</span>
+                { for action }
                 <button type="button" aria-label={t(lang, Key::Close)} onclick={close}>{ "✕" }</button>
             </div>
         </div>
@@ -110,6 +139,8 @@ pub fn SaveIndicator() -> Html {
         }
         SaveState::Full | SaveState::Failed | SaveState::Conflict(_) => "⚠".to_string(),
         SaveState::ReadOnly => "🔒".to_string(),
+        SaveState::Preview => t(lang, Key::ViewingLink).to_string(),
+        SaveState::Unsaveable => "⚠".to_string(),
     };
     html! { <span class="save-state" data-testid="save-state" role="status">{ text }</span> }
 }
@@ -161,6 +192,7 @@ pub fn SaveBanner() -> Html {
         SaveState::Full => (t(lang, Key::StorageFull), html! {}),
         SaveState::Failed => (t(lang, Key::StorageFailed), html! {}),
         SaveState::ReadOnly => (t(lang, Key::ReadOnlyBanner), html! {}),
+        SaveState::Unsaveable => (t(lang, Key::UnsaveableBanner), html! {}),
         SaveState::Conflict(_) => {
             let theirs = {
                 let app = app.clone();
@@ -203,6 +235,94 @@ pub fn SaveBanner() -> Html {
             </div>
         </div>
     }
+}
+
+/// A saved project that could not be opened: what is wrong, and what the user can do with
+/// it (export the stored text as it is; open the readable part as a new project). The copy
+/// in the browser is never overwritten.
+#[component]
+pub fn DamagedBanner() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let Some(d) = app.state().damaged.clone() else {
+        return html! {};
+    };
+    let export = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!(
+                "{}-damaged.json",
+                if d.name.is_empty() { "plan" } else { &d.name }
+            );
+            if !super::files::download(&name, "application/json", &d.text) {
+                super::files::copy(d.text.to_string(), |_| ());
+            }
+        })
+    };
+    let repair = d.error.valid_rest.clone().map(|rest| {
+        let app = app.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            super::projects::import_as_new(&app, (*rest).clone());
+            app.dispatch(Action::SetDamaged(None));
+        });
+        html! {
+            <button type="button" class="primary" {onclick} data-testid="repair-damaged">{ t(lang, Key::RepairDamaged) }</button>
+        }
+    });
+    let close = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetDamaged(None)))
+    };
+    let problems = super::projects::load_error_text(lang, &d.error);
+    let name = if d.name.is_empty() {
+        d.project.to_string()
+    } else {
+        d.name.clone()
+    };
+    html! {
+        <div class="banner-slot">
+            <div class="banner problem" role="alert" data-testid="damaged-banner">
+                <span>
+                    <strong>{ super::i18n::damaged_title(lang, &name) }</strong>
+                    <span class="messages">{ problems }</span>
+                </span>
+                <button type="button" onclick={export} data-testid="export-damaged">{ t(lang, Key::ExportDamaged) }</button>
+                { for repair }
+                <button type="button" onclick={close}>{ t(lang, Key::Close) }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Keeps the address bar and the page in step: each page has its own address
+/// (`?page=compare`, pushed to the history), so Back and Forward move between pages and a
+/// reload opens the same page. The `#plan=` fragment of a share link is kept.
+#[component]
+pub fn Router() -> Html {
+    let app = use_app();
+    let page = app.state().page;
+    use_effect_with(page, |&page| {
+        let Some(w) = web_sys::window() else { return };
+        let loc = w.location();
+        if page_in_address() != page {
+            let hash = loc.hash().unwrap_or_default();
+            let path = loc.pathname().unwrap_or_default();
+            let url = format!("{path}{}{hash}", page.query());
+            if let Ok(h) = w.history() {
+                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    });
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                app.dispatch(Action::SetPage(page_in_address()));
+            });
+            move || drop(l)
+        });
+    }
+    html! {}
 }
 
 /// The plan and where it stands, as last rendered, for savers outside the render.
@@ -248,6 +368,10 @@ fn persist(snap: &Snapshot) {
             .dispatch(Action::SaveFailed(SaveState::Conflict(stored))),
         Err(SaveError::Full) => snap.app.dispatch(Action::SaveFailed(SaveState::Full)),
         Err(SaveError::Failed(_)) => snap.app.dispatch(Action::SaveFailed(SaveState::Failed)),
+        Err(SaveError::Unreadable(_)) => {
+            snap.app.dispatch(Action::SaveFailed(SaveState::Unsaveable));
+            snap.app.notify(Notice::NotSaved);
+        }
     }
 }
 
@@ -330,12 +454,34 @@ pub fn Autosave() -> Html {
     html! {}
 }
 
-/// The state at start: the last open project, else the demo.
-fn initial_state() -> (AppState, bool) {
+/// The page named in the address bar.
+pub fn page_in_address() -> Page {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map_or(Page::Plan, |q| Page::from_query(&q))
+}
+
+/// The state at start: a plan that arrived in a share link (shown read-only until the user
+/// chooses), else the last open project, else the demo; on the page the address names.
+fn initial_state() -> AppState {
+    let mut s = own_state();
+    if let Some(Ok(loaded)) = super::projects::read_fragment() {
+        let damaged = s.damaged.clone();
+        s = AppState::with_plan(loaded.plan.clone(), s.lang, false);
+        s.save = SaveState::Preview;
+        s.damaged = damaged;
+    }
+    s.page = page_in_address();
+    s
+}
+
+/// The user's own work at start: the last open project, else the demo. A project that cannot
+/// be opened is kept as it is (never overwritten) and offered for export and repair.
+pub fn own_state() -> AppState {
     let lang = storage::initial_lang();
     let kv = LocalKv;
     let Some(cur) = store::current(&kv) else {
-        return (AppState::new(lang), false);
+        return AppState::new(lang);
     };
     match store::open(&kv, &cur.project) {
         Ok((mut plan, rev, read_only)) => {
@@ -352,9 +498,26 @@ fn initial_state() -> (AppState, bool) {
             ) {
                 s.save = SaveState::Saved(m.saved_at_ms);
             }
-            (s, false)
+            s
         }
-        Err(_) => (AppState::new(lang), true),
+        Err(e) => {
+            let mut s = AppState::new(lang);
+            if let (Some(text), store::OpenError::Invalid(error)) =
+                (store::raw_plan(&kv, &cur.project), e)
+            {
+                let name = store::list(&kv)
+                    .into_iter()
+                    .find(|m| m.id == cur.project)
+                    .map_or_else(String::new, |m| m.name);
+                s.damaged = Some(super::state::Damaged {
+                    project: Rc::from(cur.project.as_str()),
+                    name,
+                    text: Rc::from(text.as_str()),
+                    error: Rc::new(*error),
+                });
+            }
+            s
+        }
     }
 }
 
@@ -526,23 +689,7 @@ struct AppContextHandle(super::state::AppHandle);
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let unreadable = use_mut_ref(|| false);
-    let state = {
-        let unreadable = unreadable.clone();
-        use_reducer(move || {
-            let (s, bad) = initial_state();
-            *unreadable.borrow_mut() = bad;
-            s
-        })
-    };
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if *unreadable.borrow() {
-                state.dispatch(Action::Notify(Notice::SavedProjectUnreadable));
-            }
-        });
-    }
+    let state = use_reducer(initial_state);
     let lang = state.lang;
     use_effect_with(lang, |&lang| {
         storage::save_lang(lang);
@@ -558,10 +705,12 @@ pub fn App() -> Html {
             <SkipLinks />
             <Header />
             <SaveBanner />
+            <DamagedBanner />
             <super::projects::LinkOffer />
             <Workspace />
             <Shortcuts />
             <Autosave />
+            <Router />
         </ContextProvider<AppContext>>
     }
 }

@@ -3,7 +3,6 @@
 //! elevator shares), and the optimiser that makes a new scenario within a budget and says why
 //! each item was left out.
 
-use super::fields::{parse_number, Field};
 use super::i18n::{class_name, pick, reason, t, Key, Lang};
 use super::palette::item_name;
 use super::properties::{target_label, use_computed};
@@ -218,7 +217,7 @@ fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
     for (i, (b, _)) in first.by_building.iter().enumerate() {
         let label = b.and_then(|b| plan.community.building(b)).map_or_else(
             || pick(lang, ("全小区项目", "Community-wide")).to_string(),
-            |b| b.name.clone(),
+            |b| crate::core::format::place_name(&b.name, lang),
         );
         rows.push(row(
             label,
@@ -355,20 +354,9 @@ pub fn OptimisePanel() -> Html {
     let s = app.state();
     let plan = s.plan.0.clone();
     let fair = use_state(|| false);
-    let budget_text = if plan.selection.budget.0 > 0 {
-        (plan.selection.budget.0 / 100).to_string()
-    } else {
-        String::new()
-    };
     let on_budget = {
         let app = app.clone();
-        Callback::from(move |v: String| {
-            if let Some(y) = parse_number(&v, 0.0, 1.0e12) {
-                app.edit(Command::SetBudget {
-                    budget: Money::from_yuan_f64(y).unwrap_or(Money::ZERO),
-                });
-            }
-        })
+        Callback::from(move |budget: Money| app.edit(Command::SetBudget { budget }))
     };
     let rule = {
         let app = app.clone();
@@ -389,7 +377,7 @@ pub fn OptimisePanel() -> Html {
         <section class="pane optimise">
             <h2>{ t(lang, Key::Optimise) }</h2>
             <p class="hint">{ t(lang, Key::OptimiseExplain) }</p>
-            <Field id="opt-budget" label={t(lang, Key::Budget)} value={AttrValue::from(budget_text)} range={Some((0.0, 1.0e12))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_budget} />
+            <super::fields::MoneyField id="opt-budget" label={t(lang, Key::Budget)} value={plan.selection.budget} on_commit={on_budget} />
             <label class="check"><input type="checkbox" checked={plan.priority.class_rule} onchange={rule} />{ t(lang, Key::ClassRule) }</label>
             <label class="check"><input type="checkbox" checked={*fair} onchange={fair_toggle} />{ t(lang, Key::EqualShares) }</label>
             <button type="button" class="primary" onclick={run} disabled={plan.selection.budget.0 <= 0}>{ t(lang, Key::Optimise) }</button>
@@ -571,7 +559,7 @@ pub fn CurrentCharts() -> Html {
                 .0
                 .community
                 .stairwell(tab.stairwell)
-                .map(|(b, s)| format!("{} {}", b.name, s.name))
+                .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, lang))
                 .unwrap_or_default();
             chart_html(
                 charts::elevator::render(

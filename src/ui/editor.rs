@@ -9,9 +9,11 @@ use super::palette::class_css;
 use super::state::{use_app, AppHandle, PlanRef, Sel, Tool, Trace};
 use crate::core::catalog::{Catalog, Class};
 use crate::core::command::{snap, BuildingProps, Command, Feature};
+use crate::core::format::{place_name, stairwell_label};
 use crate::core::geometry::{bounds, polygon_area_m2, rect, vertex_centroid, Pt};
 use crate::core::model::*;
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -284,42 +286,146 @@ struct Preview {
     pointer: Option<Pt>,
 }
 
-fn badge_letter(catalog: &Catalog, item: &str, lang: Lang) -> String {
-    catalog
-        .get(item)
-        .map(|i| {
-            i.name(lang)
-                .chars()
-                .take(if lang == Lang::Zh { 2 } else { 3 })
-                .collect()
-        })
-        .unwrap_or_default()
+/// Sizes of the plan's labels in screen pixels (converted to metres at the current zoom),
+/// so that names stay readable on a phone: at least 12 px, as the age-friendly guidelines ask.
+pub mod label_px {
+    /// A building's name.
+    pub const BUILDING: f64 = 14.0;
+    /// Badges and stairwell numbers.
+    pub const SMALL: f64 = 12.0;
+    /// A stairwell mark's side.
+    pub const MARK: f64 = 20.0;
 }
 
-/// Where badges of a target sit.
-fn anchor(plan: &Plan, t: Target, view: View) -> Pt {
+/// The width of `text` in ems, for laying out labels (CJK characters are one em wide, Latin
+/// letters and digits about 0.6).
+pub fn text_em(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+        .sum()
+}
+
+/// Where the badges of one target go: rows of pills of the given widths, centred under the
+/// anchor, each row at most `max_w` wide, at most `max_rows` rows; the badges that do not fit
+/// are counted instead. Returns each shown badge's left edge and top (relative to the
+/// anchor) and how many are hidden. One "+N" pill takes the last place when any is hidden.
+pub fn lay_out_badges(
+    widths: &[f64],
+    max_w: f64,
+    max_rows: usize,
+    h: f64,
+    gap: f64,
+    more_w: f64,
+) -> (Vec<(f64, f64)>, usize) {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut row_w = 0.0;
+    for (i, &w) in widths.iter().enumerate() {
+        match rows.last_mut() {
+            Some(r) if row_w + gap + w <= max_w => {
+                r.push(i);
+                row_w += gap + w;
+            }
+            _ => {
+                rows.push(vec![i]);
+                row_w = w;
+            }
+        }
+    }
+    let mut hidden = 0;
+    if rows.len() > max_rows {
+        hidden = rows[max_rows..].iter().map(Vec::len).sum();
+        rows.truncate(max_rows);
+        // Room for the "+N" pill at the end of the last row.
+        if let Some(last) = rows.last_mut() {
+            let w = |r: &[usize]| r.iter().map(|&i| widths[i]).sum::<f64>() + gap * r.len() as f64;
+            while last.len() > 1 && w(last) + more_w > max_w {
+                last.pop();
+                hidden += 1;
+            }
+        }
+    }
+    let mut out = vec![(0.0, 0.0); widths.len()];
+    let mut shown = Vec::new();
+    for (k, r) in rows.iter().enumerate() {
+        let extra = if hidden > 0 && k + 1 == rows.len() {
+            more_w + gap
+        } else {
+            0.0
+        };
+        let total: f64 = r.iter().map(|&i| widths[i]).sum::<f64>()
+            + gap * r.len().saturating_sub(1) as f64
+            + extra;
+        let mut x = -total / 2.0;
+        for &i in r {
+            out[i] = (x, k as f64 * (h + gap));
+            shown.push(i);
+            x += widths[i] + gap;
+        }
+    }
+    (shown.iter().map(|&i| out[i]).collect(), hidden)
+}
+
+/// Where a building's name goes: inside, above the middle, when the outline is tall enough on
+/// screen for the name, a row of badges and the stairwell marks; else just above the outline
+/// (small buildings on a phone). `m` is metres per screen pixel.
+fn name_spot(footprint: &[Pt], m: f64) -> (Pt, bool) {
+    let ctr = vertex_centroid(footprint);
+    let (lo, hi) = bounds(footprint.iter().copied()).unwrap_or((ctr, ctr));
+    let inside =
+        (hi.y - lo.y) / m >= label_px::BUILDING + label_px::SMALL * 1.5 + label_px::MARK + 14.0;
+    if inside {
+        (Pt::new(ctr.x, lo.y + (hi.y - lo.y) * 0.3), true)
+    } else {
+        (Pt::new(ctr.x, lo.y - label_px::BUILDING * 0.7 * m), false)
+    }
+}
+
+/// Where badges of a target sit (the centre of their first row's top edge, or of its bottom
+/// edge when they stack upwards), how wide a row of them may be, metres, and whether they
+/// stack upwards. `m` is metres per screen pixel. Items on the whole community are listed
+/// above the plan, not on it.
+fn anchor(plan: &Plan, t: Target, m: f64) -> Option<(Pt, f64, bool)> {
     let c = &plan.community;
-    match t {
-        Target::Community => Pt::new(view.x + 4.0, view.y + 4.0),
-        Target::Building(id) => c.building(id).map_or_else(Pt::default, |b| {
-            let ctr = vertex_centroid(&b.footprint);
-            Pt::new(ctr.x - 3.0, ctr.y - 3.0)
-        }),
-        Target::Stairwell(id) => c.stairwell(id).map_or_else(Pt::default, |(_, s)| {
-            Pt::new(s.position.x, s.position.y + 4.0)
-        }),
-        Target::Area(id) => c
-            .area(id)
-            .map_or_else(Pt::default, |a| vertex_centroid(&a.polygon)),
-        Target::Pipe(id) => c.pipe(id).map_or_else(Pt::default, |p| {
+    let below = |p: Pt, px: f64| Pt::new(p.x, p.y + px * m);
+    Some(match t {
+        Target::Community => return None,
+        Target::Building(id) => {
+            let b = c.building(id)?;
+            let (lo, hi) = bounds(b.footprint.iter().copied())?;
+            let (spot, inside) = name_spot(&b.footprint, m);
+            let w = (hi.x - lo.x).max(90.0 * m);
+            if inside {
+                (below(spot, label_px::BUILDING * 0.6 + 2.0), w, false)
+            } else {
+                (below(spot, -(label_px::BUILDING * 0.6 + 2.0)), w, true)
+            }
+        }
+        Target::Stairwell(id) => {
+            let (_, s) = c.stairwell(id)?;
+            (
+                below(s.position, label_px::MARK * 0.5 + 3.0),
+                70.0 * m,
+                false,
+            )
+        }
+        Target::Area(id) => {
+            let a = c.area(id)?;
+            let ctr = vertex_centroid(&a.polygon);
+            let (lo, hi) = bounds(a.polygon.iter().copied())?;
+            (ctr, (hi.x - lo.x).max(90.0 * m), false)
+        }
+        Target::Pipe(id) => {
+            let p = c.pipe(id)?;
             let n = p.path.len();
             let (a, b) = (p.path[n / 2 - usize::from(n % 2 == 0)], p.path[n / 2]);
-            Pt::new((a.x + b.x) / 2.0 + 1.5, (a.y + b.y) / 2.0 + 1.5)
-        }),
-        Target::Point(id) => c
-            .point(id)
-            .map_or_else(Pt::default, |p| Pt::new(p.position.x + 2.5, p.position.y)),
-    }
+            (
+                below(Pt::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0), 4.0),
+                120.0 * m,
+                false,
+            )
+        }
+        Target::Point(id) => (below(c.point(id)?.position, 8.0), 90.0 * m, false),
+    })
 }
 
 /// Properties of [`PlanEditor`].
@@ -357,6 +463,35 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
         });
     }
     let svg_ref = use_node_ref();
+    // Screen pixels per metre at the current zoom, for labels sized in pixels; measured after
+    // each render and when the window is resized.
+    let ppm = use_state(|| 3.0f64);
+    let resized = use_state(|| 0u32);
+    {
+        let (ppm, svg_ref) = (ppm.clone(), svg_ref.clone());
+        use_effect_with((*view, *resized, s.page), move |(v, _, _)| {
+            if let Some(el) = svg_ref.cast::<Element>() {
+                let r = el.get_bounding_client_rect();
+                if r.width() > 0.0 && r.height() > 0.0 {
+                    let k = Screen::new(&r, *v).px_per_m();
+                    if (k - *ppm).abs() > 0.005 * k {
+                        ppm.set(k);
+                    }
+                }
+            }
+        });
+    }
+    {
+        let resized = resized.clone();
+        use_effect_with((), move |_| {
+            let n = std::cell::Cell::new(0u32);
+            let l = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                n.set(n.get().wrapping_add(1));
+                resized.set(n.get());
+            });
+            move || drop(l)
+        });
+    }
     let drag = use_mut_ref(|| Drag::None);
     let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
     let pinch_start = use_mut_ref(|| None::<(f64, View, Pt)>);
@@ -513,13 +648,10 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                     });
                 }
                 Tool::Calibrate => {
+                    // Two points, then the real distance is asked beside the plan.
                     let mut c = (*calib).clone();
-                    c.push(p);
-                    if c.len() == 2 {
-                        calibrate(&app, c[0], c[1]);
-                        calib.set(Vec::new());
-                        app.set_tool(Tool::Select);
-                    } else {
+                    if c.len() < 2 {
+                        c.push(p);
                         calib.set(c);
                     }
                 }
@@ -790,7 +922,6 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     let onkeydown = {
         let app = app.clone();
         let draft = draft.clone();
-        let finish = finish_draft.clone();
         Callback::from(move |e: KeyboardEvent| {
             let state = app.state();
             let key = e.key();
@@ -810,23 +941,17 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                 }
                 return;
             }
+            // While drawing, Enter and Escape belong to the drawing (the window's listener
+            // below, wherever the focus is).
+            let drawing = state.tool != Tool::Select || !draft.is_empty();
             match key.as_str() {
-                "Delete" | "Backspace" => {
+                "Delete" | "Backspace" if !drawing => {
                     e.prevent_default();
                     app.delete_selection();
                 }
-                "Escape" => {
-                    if draft.is_empty() {
-                        app.select(Vec::new());
-                    }
-                    draft.set(Vec::new());
-                    app.set_tool(Tool::Select);
-                }
-                "Enter" => {
-                    if !draft.is_empty() {
-                        e.prevent_default();
-                        finish();
-                    } else if let Some(el) = gloo::utils::document()
+                "Escape" if !drawing => app.select(Vec::new()),
+                "Enter" if !drawing => {
+                    if let Some(el) = gloo::utils::document()
                         .query_selector(".properties input, .properties select, .properties button")
                         .ok()
                         .flatten()
@@ -841,6 +966,72 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
             }
         })
     };
+
+    // Enter finishes and Escape cancels a drawing wherever the focus is (after drawing with
+    // the mouse it stays on the page, not on the plan).
+    let draw_keys = use_mut_ref(|| None::<Rc<dyn Fn(&web_sys::KeyboardEvent)>>);
+    {
+        let app = app.clone();
+        let draft = draft.clone();
+        let calib = calib.clone();
+        let finish = finish_draft.clone();
+        *draw_keys.borrow_mut() = Some(Rc::new(move |e: &web_sys::KeyboardEvent| {
+            if app.state().tool == Tool::Select && draft.is_empty() {
+                return;
+            }
+            match e.key().as_str() {
+                "Escape" => {
+                    e.prevent_default();
+                    draft.set(Vec::new());
+                    calib.set(Vec::new());
+                    app.set_tool(Tool::Select);
+                }
+                "Enter" if !draft.is_empty() => {
+                    e.prevent_default();
+                    finish();
+                }
+                _ => {}
+            }
+        }));
+    }
+    {
+        let draw_keys = draw_keys.clone();
+        use_effect_with((), move |_| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let l = gloo::events::EventListener::new_with_options(
+                &gloo::utils::window(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if typing {
+                        return;
+                    }
+                    let h = draw_keys.borrow().clone();
+                    if let Some(h) = h {
+                        h(e);
+                    }
+                },
+            );
+            move || drop(l)
+        });
+    }
+    // A new tool starts a new drawing: corners of an unfinished outline never carry over.
+    {
+        let (draft, calib) = (draft.clone(), calib.clone());
+        use_effect_with(s.tool, move |_| {
+            draft.set(Vec::new());
+            calib.set(Vec::new());
+        });
+    }
 
     // Keyboard focus selects.
     let onfocusin = {
@@ -860,7 +1051,42 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     };
 
     let v = *view;
-    let body = render_plan(&plan, &app, &catalog, &preview, v, lang);
+    let body = render_plan(&plan, &app, &catalog, &preview, lang, *ppm);
+    // Items on the whole community have no place on the plan: they are listed above it.
+    let community_items: Vec<Html> = plan
+        .0
+        .scenario()
+        .items
+        .iter()
+        .filter(|p| p.target == Target::Community)
+        .map(|pl| {
+            let id = pl.id;
+            let name = super::palette::item_name(&catalog, &pl.item, lang);
+            let short = catalog.get(&pl.item).map_or_else(|| name.clone(), |i| i.short_name(lang).to_string());
+            let class = class_of(&catalog, &pl.item);
+            let onclick = {
+                let app = app.clone();
+                Callback::from(move |_: MouseEvent| app.select(vec![Sel::Placement(id)]))
+            };
+            // Delete removes it, as on the plan.
+            let onkeydown = {
+                let app = app.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if matches!(e.key().as_str(), "Delete" | "Backspace") {
+                        e.prevent_default();
+                        app.select(vec![Sel::Placement(id)]);
+                        app.edit(Command::Unplace { placements: vec![id] });
+                    }
+                })
+            };
+            html! {
+                <li key={id.0}>
+                    <button type="button" class={classes!("badge", "chip", class_css(class), sel_cls_html(s.is_selected(Sel::Placement(id))))}
+                        data-item={pl.item.clone()} data-target={pl.target.key()} data-placement={id.0.to_string()} title={name} {onclick} {onkeydown}>{ short }</button>
+                </li>
+            }
+        })
+        .collect();
     let handles = selected_shape
         .and_then(|f| {
             let pts = preview.shape.as_ref().filter(|(g, _)| *g == f).map(|(_, p)| p.clone()).or_else(|| shape_of(&plan.0, f))?;
@@ -898,7 +1124,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     });
     let calib_html = calib.iter().map(|p| html! { <circle class="calib" cx={format!("{:.2}", p.x)} cy={format!("{:.2}", p.y)} r={format!("{:.2}", v.w / 150.0)} /> });
     let bar = scale_bar_m(v.w);
-    let fs = v.w / 55.0;
+    let fs = label_px::SMALL / ppm.max(1e-6);
     let (bx, by) = (v.x + v.w * 0.03, v.y + v.h * 0.96);
     let (nx, ny) = (v.x + v.w * 0.95, v.y + v.h * 0.06);
     let trace_html = s.trace.as_ref().map(|tr| {
@@ -913,10 +1139,62 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
         Tool::Point(_) => Some(t(lang, Key::DrawHintPoint)),
         Tool::Calibrate => Some(t(lang, Key::CalibrateHint)),
     };
+    // What the drawing tool makes: the kind of pipe or area, chosen before drawing.
+    let kind_picker = match s.tool {
+        Tool::Pipe(current) => {
+            let app = app.clone();
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(k) = select_value(&e).and_then(|v| PIPE_KINDS.get(v).copied()) {
+                    app.set_tool(Tool::Pipe(k));
+                }
+            });
+            let options = PIPE_KINDS.iter().enumerate().map(|(i, &k)| html! {
+                <option value={i.to_string()} selected={k == current}>{ super::i18n::pipe_kind_name(lang, k) }</option>
+            });
+            html! { <label class="kind-pick">{ t(lang, Key::PipeKindToDraw) }<select {onchange} data-testid="pipe-kind">{ for options }</select></label> }
+        }
+        Tool::Area(current) => {
+            let app = app.clone();
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(k) = select_value(&e).and_then(|v| AREA_KINDS.get(v).copied()) {
+                    app.set_tool(Tool::Area(k));
+                }
+            });
+            let options = AREA_KINDS.iter().enumerate().map(|(i, &k)| html! {
+                <option value={i.to_string()} selected={k == current}>{ area_kind_name(lang, k) }</option>
+            });
+            html! { <label class="kind-pick">{ t(lang, Key::Kind) }<select {onchange} data-testid="area-kind">{ for options }</select></label> }
+        }
+        _ => html! {},
+    };
+    // Calibration: after two points on the picture, their real distance.
+    let calib_form = if s.tool == Tool::Calibrate && calib.len() == 2 {
+        let (a, b) = (calib[0], calib[1]);
+        let app = app.clone();
+        let calib = calib.clone();
+        let on_commit = Callback::from(move |v: String| {
+            if let Some(real) = super::fields::parse_number(&v, 0.01, 100_000.0) {
+                calibrate(&app, a, b, real);
+                calib.set(Vec::new());
+                app.set_tool(Tool::Select);
+            }
+        });
+        html! {
+            <super::fields::Field id="calib-length" label={t(lang, Key::CalibrateLength)} value={AttrValue::default()} range={Some((0.01, 100_000.0))} decimal=true error={t(lang, Key::Invalid)} {on_commit} />
+        }
+    } else {
+        html! {}
+    };
     let label = format!("{}: {}", t(lang, Key::SitePlan), plan.0.community.name);
     html! {
         <div class="editor">
             <Toolbar view={view.clone()} />
+            if !community_items.is_empty() {
+                <div class="community-items">
+                    <span class="community-items-label">{ t(lang, Key::WholeCommunityItems) }</span>
+                    <ul>{ for community_items }</ul>
+                </div>
+            }
             <div class={classes!("canvas", format!("tool-{}", tool_css(s.tool)))}>
                 <svg ref={svg_ref} class="site-plan" role="application" aria-label={label}
                     viewBox={format!("{:.2} {:.2} {:.2} {:.2}", v.x, v.y, v.w, v.h)} preserveAspectRatio="xMidYMid meet"
@@ -942,7 +1220,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                     </g>
                     <g class="north-arrow" transform={format!("translate({nx:.2} {ny:.2}) scale({:.3})", fs / 3.0)} aria-hidden="true">
                         <polygon points="0,-3 2,3 0,1.8 -2,3" />
-                        <text x="0" y="7.5" class="map-note">{ t(lang, Key::North) }</text>
+                        <text x="0" y="7.5" class="map-note" style="font-size:3.2px">{ t(lang, Key::North) }</text>
                     </g>
                     <g class="scale-bar" aria-hidden="true">
                         <line x1={format!("{bx:.2}")} y1={format!("{by:.2}")} x2={format!("{:.2}", bx + bar)} y2={format!("{by:.2}")} style={format!("stroke-width:{:.3}", fs / 6.0)} />
@@ -951,17 +1229,60 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                 </svg>
                 <div class="hint-slot">
                     if let Some(h) = hint {
-                        <p class="draw-hint" role="status">{ h }
+                        <div class="draw-hint" role="status">
+                            <span>{ h }</span>
+                            { kind_picker }
+                            { calib_form }
                             if !draft.is_empty() {
                                 <button type="button" onclick={{ let f = finish_draft.clone(); Callback::from(move |_| f()) }}>{ t(lang, Key::Finish) }</button>
                             }
                             <button type="button" onclick={{ let app = app.clone(); let d = draft.clone(); Callback::from(move |_| { d.set(Vec::new()); app.set_tool(Tool::Select); }) }}>{ t(lang, Key::Cancel) }</button>
-                        </p>
+                        </div>
                     }
                 </div>
             </div>
         </div>
     }
+}
+
+/// The kinds of pipe run, in the order the kind pickers list them.
+pub const PIPE_KINDS: [PipeKind; 7] = [
+    PipeKind::Water,
+    PipeKind::Sewer,
+    PipeKind::Rain,
+    PipeKind::Gas,
+    PipeKind::Power,
+    PipeKind::Telecom,
+    PipeKind::Heating,
+];
+
+/// The kinds of area, in the order the kind pickers list them.
+pub const AREA_KINDS: [AreaKind; 4] = [
+    AreaKind::Road,
+    AreaKind::Green,
+    AreaKind::Plaza,
+    AreaKind::Parking,
+];
+
+/// The kinds of point, in the order the kind pickers list them.
+pub const POINT_KINDS: [PointKind; 6] = [
+    PointKind::Lamp,
+    PointKind::Camera,
+    PointKind::Gate,
+    PointKind::Waste,
+    PointKind::Charger,
+    PointKind::Other,
+];
+
+fn sel_cls_html(selected: bool) -> Option<&'static str> {
+    selected.then_some("selected")
+}
+
+/// The index chosen in the `<select>` that fired `e`.
+pub fn select_value(e: &Event) -> Option<usize> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .and_then(|s| s.value().parse().ok())
 }
 
 fn tool_css(t: Tool) -> &'static str {
@@ -974,26 +1295,19 @@ fn tool_css(t: Tool) -> &'static str {
     }
 }
 
-/// Scales a traced picture so the two clicked points are the distance the user gives apart.
-fn calibrate(app: &AppHandle, a: Pt, b: Pt) {
+/// Scales a traced picture so the two clicked points are `real` metres apart.
+fn calibrate(app: &AppHandle, a: Pt, b: Pt, real: f64) {
     let Some(tr) = app.state().trace.clone() else {
         return;
     };
     let measured = a.dist(b);
-    if measured <= 0.0 {
+    if measured <= 0.0 || real.is_nan() || real <= 0.0 {
         return;
     }
-    let prompt = t(app.lang(), Key::CalibrateAsk);
-    let answer = gloo::utils::window()
-        .prompt_with_message(prompt)
-        .ok()
-        .flatten();
-    if let Some(real) = answer.and_then(|s| super::fields::parse_number(&s, 0.01, 100_000.0)) {
-        app.set_trace(Some(Trace {
-            m_per_px: tr.m_per_px * real / measured,
-            ..tr
-        }));
-    }
+    app.set_trace(Some(Trace {
+        m_per_px: tr.m_per_px * real / measured,
+        ..tr
+    }));
 }
 
 fn class_of(catalog: &Catalog, item: &str) -> Class {
@@ -1006,10 +1320,12 @@ fn render_plan(
     app: &AppHandle,
     catalog: &Catalog,
     preview: &Preview,
-    v: View,
     lang: Lang,
+    ppm: f64,
 ) -> Html {
     let s = app.state();
+    // Metres per screen pixel: labels are sized in pixels.
+    let m = 1.0 / ppm.max(1e-6);
     let c = &plan.0.community;
     let off = preview.offset.unwrap_or_default();
     let moving = |f: Feature| preview.offset.is_some() && s.is_selected(Sel::Feature(f));
@@ -1055,24 +1371,31 @@ fn render_plan(
             let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(&p));
             Pt::new(c1.x - c0.x, c1.y - c0.y)
         }).unwrap_or_default();
-        let label = format!("{} · {}{} · {} {}", b.name, b.floors, t(lang, Key::Floors), t(lang, Key::Built), b.year_built);
+        let bname = place_name(&b.name, lang);
+        let label = super::i18n::building_summary(lang, &bname, b.floors, b.year_built);
+        let mark = label_px::MARK * m;
+        let small = label_px::SMALL * m;
         let stairwells = b.stairwells.iter().enumerate().map(|(i, st)| {
             let p = Pt::new(st.position.x + d.x, st.position.y + d.y);
+            let name = stairwell_label(&b.name, &st.name, lang);
             html! {
                 <g key={st.id.0} class={classes!("stairwell", sel_cls(Sel::Stairwell(st.id)))} data-hit={format!("s:{}", st.id)} data-stairwell={st.id.0.to_string()}
-                    tabindex="0" role="button" aria-label={format!("{} {}", b.name, st.name)}>
-                    <title>{ format!("{} {}", b.name, st.name) }</title>
-                    <rect x={format!("{:.2}", p.x - 1.6)} y={format!("{:.2}", p.y - 1.6)} width="3.2" height="3.2" rx="0.6" />
-                    <text x={format!("{:.2}", p.x)} y={format!("{:.2}", p.y + 0.9)} class="stairwell-label">{ i + 1 }</text>
+                    tabindex="0" role="button" aria-label={name.clone()}>
+                    <title>{ name }</title>
+                    <rect x={format!("{:.2}", p.x - mark / 2.0)} y={format!("{:.2}", p.y - mark / 2.0)} width={format!("{mark:.2}")} height={format!("{mark:.2}")} rx={format!("{:.2}", mark * 0.2)} />
+                    <text x={format!("{:.2}", p.x)} y={format!("{:.2}", p.y + small * 0.36)} class="stairwell-label" style={format!("font-size:{small:.3}px")}>{ i + 1 }</text>
                 </g>
             }
         });
+        let name_fs = label_px::BUILDING * m;
+        let (spot, _) = name_spot(&pts, m);
+        let _ = centre;
         html! {
             <g key={b.id.0} class={classes!("building", sel_cls(Sel::Feature(f)))} data-building={b.id.0.to_string()} transform={transform(f)}>
                 <polygon points={points_attr(&pts)} data-hit={format!("b:{}", b.id)} tabindex="0" role="button" aria-label={label.clone()}>
                     <title>{ label }</title>
                 </polygon>
-                <text x={format!("{:.2}", centre.x)} y={format!("{:.2}", centre.y + 1.2)} class="building-label" data-hit={format!("b:{}", b.id)}>{ b.name.clone() }</text>
+                <text x={format!("{:.2}", spot.x)} y={format!("{:.2}", spot.y)} class="building-label" style={format!("font-size:{name_fs:.3}px")} data-hit={format!("b:{}", b.id)}>{ bname }</text>
                 { for stairwells }
             </g>
         }
@@ -1089,34 +1412,150 @@ fn render_plan(
             </circle>
         }
     });
-    // Badges: one per placement, stacked per target.
-    let mut count: HashMap<Target, usize> = HashMap::new();
-    let badges = plan.0.scenario().items.iter().map(|pl| {
-        let k = count.entry(pl.target).or_insert(0);
-        let a = anchor(&plan.0, pl.target, v);
-        let r = 2.0;
-        let pos = Pt::new(a.x + *k as f64 * (2.0 * r + 0.6), a.y);
-        *k += 1;
-        let class = class_of(catalog, &pl.item);
-        let name = super::palette::item_name(catalog, &pl.item, lang);
-        let moving_target = match pl.target {
+    // Badges: readable short names in pills, laid out per target in at most two rows; what
+    // does not fit is counted in a "+N" pill that selects the target (its items are listed in
+    // the properties).
+    let fs = label_px::SMALL * m;
+    let (h, pad, gap) = (fs * 1.5, fs * 0.45, fs * 0.3);
+    let mut by_target: Vec<(Target, Vec<&Placement>)> = Vec::new();
+    for pl in &plan.0.scenario().items {
+        match by_target.iter_mut().find(|(t, _)| *t == pl.target) {
+            Some((_, v)) => v.push(pl),
+            None => by_target.push((pl.target, vec![pl])),
+        }
+    }
+    // What is already drawn, as boxes [x0, y0, x1, y1]: the buildings' names and the
+    // stairwell marks. A badge that would cover one of them, or another badge, is folded
+    // into its target's "+N" pill instead, so that every label stays readable.
+    let mut taken: Vec<[f64; 4]> = Vec::new();
+    let name_fs = label_px::BUILDING * m;
+    let mark = label_px::MARK * m;
+    for b in &c.buildings {
+        let (spot, _) = name_spot(&b.footprint, m);
+        let w = text_em(&place_name(&b.name, lang)) * name_fs;
+        taken.push([
+            spot.x - w / 2.0,
+            spot.y - name_fs * 0.6,
+            spot.x + w / 2.0,
+            spot.y + name_fs * 0.6,
+        ]);
+        for st in &b.stairwells {
+            let p = st.position;
+            taken.push([
+                p.x - mark / 2.0,
+                p.y - mark / 2.0,
+                p.x + mark / 2.0,
+                p.y + mark / 2.0,
+            ]);
+        }
+    }
+    // Elevators and other stairwell items first: they are what residents look for.
+    crate::core::sort::sort_by_key(&mut by_target, &|(t, _)| match t {
+        Target::Stairwell(_) => 0u8,
+        Target::Building(_) => 1,
+        _ => 2,
+    });
+    let mut badges: Vec<Html> = Vec::new();
+    for (target, items) in &by_target {
+        let Some((a, max_w, up)) = anchor(&plan.0, *target, m) else {
+            continue;
+        };
+        // Rows stack downwards from the anchor, or upwards (the first row nearest to it).
+        let row_y = |dy: f64| if up { a.y - dy - h } else { a.y + dy };
+        let labels: Vec<String> = items
+            .iter()
+            .map(|pl| {
+                catalog
+                    .get(&pl.item)
+                    .map_or_else(|| pl.item.clone(), |i| i.short_name(lang).to_string())
+            })
+            .collect();
+        let widths: Vec<f64> = labels.iter().map(|l| text_em(l) * fs + 2.0 * pad).collect();
+        let more_w = text_em("+99") * fs + 2.0 * pad;
+        let (pos, _) = lay_out_badges(&widths, max_w, 2, h, gap, more_w);
+        // Each laid-out badge is shown only where it covers nothing already drawn.
+        let mut place: Vec<Option<(f64, f64)>> = vec![None; items.len()];
+        let mut last_shown: Option<(f64, f64, f64)> = None;
+        for (k, &(dx, dy)) in pos.iter().enumerate() {
+            let (x, y) = (a.x + dx, row_y(dy));
+            let r = [x, y, x + widths[k], y + h];
+            if !taken
+                .iter()
+                .any(|t| crate::core::geometry::boxes_overlap(*t, r))
+            {
+                taken.push(r);
+                place[k] = Some((x, y));
+                last_shown = Some((x, y, widths[k]));
+            }
+        }
+        let hidden = place.iter().filter(|p| p.is_none()).count();
+        let moving_target = match *target {
             Target::Building(id) => moving(Feature::Building(id)),
-            Target::Stairwell(id) => c.stairwell(id).is_some_and(|(b, _)| moving(Feature::Building(b.id))),
+            Target::Stairwell(id) => c
+                .stairwell(id)
+                .is_some_and(|(b, _)| moving(Feature::Building(b.id))),
             Target::Area(id) => moving(Feature::Area(id)),
             Target::Pipe(id) => moving(Feature::Pipe(id)),
             Target::Point(id) => moving(Feature::Point(id)),
             Target::Community => false,
         };
         let tr = moving_target.then(|| format!("translate({:.2} {:.2})", off.x, off.y));
-        html! {
-            <g key={format!("pl{}", pl.id)} class={classes!("badge", class_css(class), sel_cls(Sel::Placement(pl.id)))} data-hit={format!("pl:{}", pl.id)} data-item={pl.item.clone()} data-target={pl.target.key()}
-                transform={tr} tabindex="0" role="button" aria-label={format!("{name} @ {}", super::properties::target_label(&plan.0, pl.target, lang))}>
-                <title>{ name }</title>
-                <circle cx={format!("{:.2}", pos.x)} cy={format!("{:.2}", pos.y)} r={format!("{r:.2}")} />
-                <text x={format!("{:.2}", pos.x)} y={format!("{:.2}", pos.y + 0.7)}>{ badge_letter(catalog, &pl.item, lang) }</text>
-            </g>
+        let where_ = super::properties::target_label(&plan.0, *target, lang);
+        for (k, (pl, label)) in items.iter().zip(&labels).enumerate() {
+            let class = class_of(catalog, &pl.item);
+            let name = super::palette::item_name(catalog, &pl.item, lang);
+            // A badge that does not fit stays in the page, hidden (the "+N" pill stands for it).
+            let (shown, (x, y)) = match place[k] {
+                Some(p) => (true, p),
+                None => (false, (a.x, a.y)),
+            };
+            let w = widths[k];
+            badges.push(html! {
+                <g key={format!("pl{}", pl.id)} class={classes!("badge", class_css(class), sel_cls(Sel::Placement(pl.id)), (!shown).then_some("folded"))} data-hit={format!("pl:{}", pl.id)} data-item={pl.item.clone()} data-target={pl.target.key()}
+                    transform={tr.clone()} tabindex={if shown { "0" } else { "-1" }} role="button" aria-label={format!("{name} @ {where_}")}>
+                    <title>{ format!("{name} @ {where_}") }</title>
+                    <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{w:.2}")} height={format!("{h:.2}")} rx={format!("{:.2}", h / 2.0)} />
+                    <text x={format!("{:.2}", x + w / 2.0)} y={format!("{:.2}", y + h * 0.68)} style={format!("font-size:{fs:.3}px")}>{ label.clone() }</text>
+                </g>
+            });
         }
-    });
+        if hidden > 0 {
+            // The "+N" pill: after the last badge shown, else where the first would be, else
+            // a row further out; the first of these places that covers nothing.
+            let mut spots: Vec<(f64, f64)> = Vec::new();
+            if let Some((x, y, w)) = last_shown {
+                spots.push((x + w + gap, y));
+            }
+            for k in 0..3 {
+                spots.push((a.x - more_w / 2.0, row_y(k as f64 * (h + gap))));
+            }
+            let free = |&(x, y): &(f64, f64)| {
+                let r = [x, y, x + more_w, y + h];
+                !taken
+                    .iter()
+                    .any(|t| crate::core::geometry::boxes_overlap(*t, r))
+            };
+            let (x, y) = spots.iter().copied().find(free).unwrap_or(spots[0]);
+            taken.push([x, y, x + more_w, y + h]);
+            let hit = match *target {
+                Target::Building(id) => format!("b:{id}"),
+                Target::Stairwell(id) => format!("s:{id}"),
+                Target::Area(id) => format!("a:{id}"),
+                Target::Pipe(id) => format!("p:{id}"),
+                Target::Point(id) => format!("t:{id}"),
+                Target::Community => String::new(),
+            };
+            let text = format!("+{hidden}");
+            let more = super::i18n::more_items(lang, hidden, &where_);
+            badges.push(html! {
+                <g key={format!("more-{}", target.key())} class="badge more" data-hit={hit} transform={tr.clone()} tabindex="0" role="button" aria-label={more.clone()}>
+                    <title>{ more }</title>
+                    <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{more_w:.2}")} height={format!("{h:.2}")} rx={format!("{:.2}", h / 2.0)} />
+                    <text x={format!("{:.2}", x + more_w / 2.0)} y={format!("{:.2}", y + h * 0.68)} style={format!("font-size:{fs:.3}px")}>{ text }</text>
+                </g>
+            });
+        }
+    }
     html! {
         <>
             <g class="areas">{ for areas }</g>

@@ -155,6 +155,87 @@ pub fn Field(props: &FieldProps) -> Html {
     }
 }
 
+/// Properties of [`MoneyField`].
+#[derive(Properties, PartialEq)]
+pub struct MoneyFieldProps {
+    /// Element id.
+    pub id: AttrValue,
+    /// Label text.
+    pub label: AttrValue,
+    /// The stored amount.
+    pub value: crate::core::money::Money,
+    /// Called with the amount when the user commits one that was understood.
+    pub on_commit: Callback<crate::core::money::Money>,
+}
+
+/// An amount of money as people type it (`250万`, `¥2,500,000`, `2,500,000`, `2500000`): what
+/// was understood is shown beside it as you type (`= ¥250.0万`), a text that is not an amount
+/// says why, and the amount is committed on change.
+#[component]
+pub fn MoneyField(props: &MoneyFieldProps) -> Html {
+    use crate::core::format::{money_compact, money_exact, parse_money, MoneyInputError};
+    let lang = super::state::use_app().lang();
+    let input = use_node_ref();
+    let read = use_state(|| None::<Result<crate::core::money::Money, MoneyInputError>>);
+    let shown = crate::core::format::group_thousands(props.value.0.unsigned_abs() / 100);
+    {
+        let input = input.clone();
+        let read = read.clone();
+        use_effect_with(shown.clone(), move |v| {
+            if let Some(el) = input.cast::<HtmlInputElement>() {
+                if parse_money(&el.value()).ok() != parse_money(v).ok() {
+                    el.set_value(v);
+                }
+            }
+            read.set(None);
+        });
+    }
+    let oninput = {
+        let read = read.clone();
+        use_ime_text(
+            input.clone(),
+            Callback::from(move |text: String| read.set(Some(parse_money(&text)))),
+        )
+    };
+    let onchange = {
+        let on_commit = props.on_commit.clone();
+        let read = read.clone();
+        let value = props.value;
+        Callback::from(move |e: Event| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let r = parse_money(&el.value());
+            if let Ok(m) = r {
+                if m != value {
+                    on_commit.emit(m);
+                }
+            }
+            read.set(Some(r));
+        })
+    };
+    let err_id = format!("{}-read", props.id);
+    let (invalid, note) = match *read {
+        Some(Ok(m)) => (
+            false,
+            super::i18n::money_understood(lang, &money_compact(m, lang), &money_exact(m)),
+        ),
+        Some(Err(e)) => (true, super::i18n::money_error(lang, e)),
+        None => (false, String::new()),
+    };
+    html! {
+        <div class={classes!("field", "money-field", invalid.then_some("invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <input id={props.id.clone()} ref={input} type="text" inputmode="decimal" autocomplete="off"
+                aria-invalid={invalid.to_string()} aria-describedby={err_id.clone()} {oninput} {onchange} />
+            <span id={err_id} class={classes!("field-note", invalid.then_some("field-error"))} role="status" data-testid={format!("{}-read", props.id)}>{ note }</span>
+        </div>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,3 +66,25 @@ pub fn picked_file(e: &web_sys::Event) -> Option<gloo::file::File> {
     input.set_value("");
     Some(gloo::file::File::from(file))
 }
+
+/// The text of a file a spreadsheet wrote: UTF-8 (its byte-order mark dropped) when the bytes
+/// are valid UTF-8, else UTF-16 when it starts with a UTF-16 byte-order mark, else GB18030 (a
+/// superset of GBK and GB2312: what Excel on a Chinese Windows saves as "CSV"), decoded by the
+/// browser's `TextDecoder`. `None` when no decoder reads it.
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(body) {
+        return Some(s.to_string());
+    }
+    let label = match bytes {
+        [0xFF, 0xFE, ..] => "utf-16le",
+        [0xFE, 0xFF, ..] => "utf-16be",
+        _ => "gb18030",
+    };
+    let opts = web_sys::TextDecoderOptions::new();
+    opts.set_fatal(true);
+    let dec = web_sys::TextDecoder::new_with_label_and_options(label, &opts).ok()?;
+    dec.decode_with_u8_array(bytes)
+        .ok()
+        .map(|s| s.trim_start_matches('\u{feff}').to_string())
+}

@@ -5,7 +5,7 @@
 use crate::core::catalog::{Class, Unit};
 use crate::core::command::EditError;
 pub use crate::core::format::Lang;
-use crate::core::model::{AreaKind, PipeKind, PointKind, TargetKind};
+use crate::core::model::{AreaKind, PipeKind, PointKind, SiteKind, TargetKind};
 
 /// Every fixed text shown by the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,7 +114,6 @@ pub enum Key {
     SkipToPlan,
     SkipToCatalog,
     ReadOnlyNotice,
-    SavedProjectUnreadable,
     Copied,
     Saving,
     DemoNotSaved,
@@ -209,6 +208,27 @@ pub enum Key {
     ElevatorOf,
     NoElevators,
     None_,
+    WholeCommunityItems,
+    YearAuto,
+    VoteNotPassed,
+    CsvUnreadable,
+    Row,
+    RowStatus,
+    UnsaveableBanner,
+    RepairDamaged,
+    ExportDamaged,
+    LinkOfferLabel,
+    LinkPreviewNotice,
+    NotSavedNotice,
+    FloorsLabel,
+    ViewingLink,
+    PlaceOnCommunity,
+    Kind,
+    PipeKindToDraw,
+    CalibrateLength,
+    Apply,
+    ConfirmDelete,
+    Understood,
 }
 
 /// The text of `key` in `lang`.
@@ -339,10 +359,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "此规划由更新版本的工具保存,只能查看,不能修改",
             "This plan was saved by a newer planner: it can be viewed, not edited",
         ),
-        K::SavedProjectUnreadable => (
-            "上次保存的规划无法打开,已显示示例小区;保存的内容未被改动,可导出后反馈",
-            "The last saved plan could not be opened; the demo is shown and the saved copy is kept untouched",
-        ),
         K::Copied => ("已复制到剪贴板", "Copied to the clipboard"),
         K::Saving => ("保存中…", "Saving…"),
         K::DemoNotSaved => ("示例(修改后自动保存)", "Demo (saved once you edit)"),
@@ -460,10 +476,136 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::None_ => ("无", "None"),
         K::SkipToPlan => ("跳到平面图", "Skip to the plan"),
         K::SkipToCatalog => ("跳到改造项目库", "Skip to the catalog"),
+        K::WholeCommunityItems => ("整个小区:", "Whole community:"),
+        K::YearAuto => ("自动排期", "Automatic"),
+        K::VoteNotPassed => ("业主表决尚未通过:", "owners' vote not passed: "),
+        K::CsvUnreadable => ("无法读取这个文件。请在 Excel 中另存为“CSV(逗号分隔)”或“CSV UTF-8”后再导入。", "This file cannot be read. In Excel, save it as “CSV (Comma delimited)” or “CSV UTF-8” and import it again."),
+        K::Row => ("行", "Row"),
+        K::RowStatus => ("结果", "Result"),
+        K::UnsaveableBanner => ("最后一次修改无法保存(规划工具内部出错),本机保存的上一版本保持不变。请撤销这一步,或导出规划文件后反馈。", "The last edit could not be saved (an error inside the planner); the copy saved in this browser is unchanged. Undo that step, or export the plan file and report it."),
+        K::RepairDamaged => ("打开可读取的部分(另存为新项目)", "Open the readable part as a new project"),
+        K::ExportDamaged => ("导出保存的原文件", "Export the saved file as it is"),
+        K::LinkOfferLabel => ("链接中的规划", "Plan from a link"),
+        K::LinkPreviewNotice => ("这是链接中的规划,只能查看。请先“导入为新项目”再修改。", "This plan from a link is view-only. Import it as a new project to edit it."),
+        K::NotSavedNotice => ("这一步修改无法保存,上一次保存的版本保持不变", "This edit could not be saved; the last saved version is unchanged"),
+        K::FloorsLabel => ("层数", "Floors"),
+        K::ViewingLink => ("链接(只读)", "From a link (view only)"),
+        K::PlaceOnCommunity => ("放到整个小区", "Put it on the whole community"),
+        K::Kind => ("类型", "Kind"),
+        K::PipeKindToDraw => ("要画的管线类型", "Kind of pipe to draw"),
+        K::CalibrateLength => ("两点之间的实际距离(米)", "Real distance between the two points (m)"),
+        K::Apply => ("确定", "Apply"),
+        K::ConfirmDelete => ("确定删除", "Yes, delete"),
+        K::Understood => ("理解为", "Read as"),
     };
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
+    }
+}
+
+/// A building in a few words: `1号楼 · 6 层 · 1985 年建成`, `Building 1 · 6 floors · built 1985`.
+pub fn building_summary(lang: Lang, name: &str, floors: u8, year: u16) -> String {
+    match lang {
+        Lang::Zh => format!("{name} · {floors} 层 · {year} 年建成"),
+        Lang::En if floors == 1 => format!("{name} · 1 floor · built {year}"),
+        Lang::En => format!("{name} · {floors} floors · built {year}"),
+    }
+}
+
+/// The "+N" badge of a target with more items than the plan shows.
+pub fn more_items(lang: Lang, n: usize, place: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{place}还有 {n} 个改造项目,选中它可在属性中查看"),
+        Lang::En if n == 1 => format!("1 more item on {place}; select it to see the list"),
+        Lang::En => format!("{n} more items on {place}; select it to see the list"),
+    }
+}
+
+/// What a CSV preview found: `12 行可导入,1 行有问题`.
+pub fn rows_found(lang: Lang, ok: usize, bad: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{ok} 行可导入,{bad} 行有问题(见下表原因)"),
+        Lang::En => format!("{ok} rows can be imported, {bad} refused (reasons below)"),
+    }
+}
+
+/// What a CSV import did: `已导入 12 行,1 行有问题未导入`.
+pub fn rows_imported(lang: Lang, ok: usize, bad: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已导入 {ok} 行,{bad} 行有问题未导入"),
+        Lang::En => format!("{ok} rows imported, {bad} refused"),
+    }
+}
+
+/// What a money field understood: `= ¥250.0万(¥2,500,000)`.
+pub fn money_understood(lang: Lang, compact: &str, exact: &str) -> String {
+    match lang {
+        Lang::Zh if compact != exact => format!("理解为 {compact}({exact})"),
+        Lang::Zh => format!("理解为 {exact}"),
+        Lang::En => format!("Read as {exact}"),
+    }
+}
+
+/// Why a money field did not understand the text.
+pub fn money_error(lang: Lang, e: crate::core::format::MoneyInputError) -> String {
+    use crate::core::format::MoneyInputError as E;
+    pick(
+        lang,
+        match e {
+            E::Empty => (
+                "请输入金额,例如 250万 或 2,500,000",
+                "Type an amount, e.g. 2,500,000 or 250万",
+            ),
+            E::NotAnAmount => (
+                "不是金额:可写 250万、¥2,500,000 或 2500000",
+                "Not an amount: write 2,500,000, ¥2,500,000 or 250万",
+            ),
+            E::Negative => ("金额不能为负数", "The amount cannot be negative"),
+            E::TooLarge => (
+                "金额太大(上限一万亿元)",
+                "Too large (the limit is a trillion yuan)",
+            ),
+        },
+    )
+    .to_string()
+}
+
+/// An item put by hand in a year before an item it needs.
+pub fn pin_conflict(lang: Lang, item: &str, needs: &str) -> String {
+    match lang {
+        Lang::Zh => format!("⚠ “{item}”被手动排在“{needs}”之前,但它需要先完成“{needs}”"),
+        Lang::En => format!("⚠ {item} is put before {needs}, which it needs first"),
+    }
+}
+
+/// A year whose items cost more than its budget (items put there by hand).
+pub fn year_over_budget(lang: Lang, year: u16, cost: &str, budget: &str) -> String {
+    match lang {
+        Lang::Zh => format!("⚠ {year} 年的项目共 {cost},超过当年预算 {budget}"),
+        Lang::En => format!("⚠ the items of {year} cost {cost}, more than its budget of {budget}"),
+    }
+}
+
+/// The headline of a saved project that could not be opened.
+pub fn damaged_title(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("上次打开的项目「{name}」无法读取,现在显示的是示例小区。它仍原样保存在本机,没有被覆盖。问题:"),
+        Lang::En => format!("The project “{name}” you had open cannot be read, so the demo is shown. It is still kept in this browser, untouched. What is wrong:"),
+    }
+}
+
+/// An item dropped beside every target it can go on: where it can go.
+pub fn drop_missed(lang: Lang, item: &str, targets: &[TargetKind]) -> String {
+    let places: Vec<&str> = targets
+        .iter()
+        .filter(|k| **k != TargetKind::Community)
+        .map(|k| target_kind_name(lang, *k))
+        .collect();
+    let places = or_list(lang, &places);
+    match lang {
+        Lang::Zh => format!("“{item}”没有放下。它要放在{places}上:拖到平面图上的一处,或先选中一处再点击这个项目。"),
+        Lang::En => format!("{item} was not placed. It goes on {places}: drop it on one on the plan, or select one and click the item."),
     }
 }
 
@@ -560,12 +702,62 @@ pub fn point_kind_name(lang: Lang, k: PointKind) -> &'static str {
     )
 }
 
-/// Why an edit was refused, in a short sentence.
-pub fn refusal(lang: Lang, e: &EditError, item_name: Option<&str>) -> String {
+/// The name of a kind of drawn feature.
+pub fn site_kind_name(lang: Lang, k: SiteKind) -> &'static str {
+    match k {
+        SiteKind::Area(k) => area_kind_name(lang, k),
+        SiteKind::Pipe(k) => pipe_kind_name(lang, k),
+        SiteKind::Point(k) => point_kind_name(lang, k),
+    }
+}
+
+/// Words joined as a list: `污水管、雨水管` / `sewer or rain drain`.
+fn or_list(lang: Lang, words: &[&str]) -> String {
+    match lang {
+        Lang::Zh => words.join("、"),
+        Lang::En => match words {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        },
+    }
+}
+
+/// Why an edit was refused, in a short sentence; `item_name` names catalog items by id.
+pub fn refusal(lang: Lang, e: &EditError, item_name: &dyn Fn(&str) -> String) -> String {
     let zh = lang == Lang::Zh;
     match e {
-        EditError::WrongTarget { needs, .. } => {
-            let item = item_name.unwrap_or("");
+        EditError::WrongKind { item, needs } => {
+            let item = item_name(item);
+            let kinds: Vec<&str> = needs.iter().map(|k| site_kind_name(lang, *k)).collect();
+            let kinds = if zh {
+                or_list(lang, &kinds)
+            } else {
+                or_list(lang, &kinds).to_lowercase()
+            };
+            if zh {
+                format!("“{item}”只能放在{kinds}上")
+            } else {
+                format!("{item} goes only on a {kinds}")
+            }
+        }
+        EditError::KindConflict { items } => {
+            let names: Vec<String> = items.iter().map(|i| item_name(i)).collect();
+            if zh {
+                format!(
+                    "上面放有“{}”,不适用于新的类型;请先移除这些项目",
+                    names.join("”“")
+                )
+            } else {
+                format!(
+                    "{} cannot stay on the new kind; remove {} first",
+                    names.join(", "),
+                    if names.len() == 1 { "it" } else { "them" }
+                )
+            }
+        }
+        EditError::WrongTarget { item, needs } => {
+            let item = item_name(item);
             let needs = target_kind_name(lang, *needs);
             if zh {
                 format!("“{item}”需要放在{needs}上")
@@ -722,6 +914,13 @@ pub fn unscheduled(
         )
         .into(),
         U::OutOfYears => pick(lang, ("各年预算已用完", "the years' budgets ran out")).into(),
+        U::PinnedOutside { year } => {
+            if zh {
+                format!("手动排在 {year} 年,不在计划的年份内")
+            } else {
+                format!("put by hand in {year}, outside the plan's years")
+            }
+        }
     }
 }
 
@@ -770,12 +969,27 @@ mod tests {
             needs: TargetKind::Stairwell,
         };
         assert_eq!(
-            refusal(Lang::Zh, &e, Some("加装电梯")),
+            refusal(Lang::Zh, &e, &|_| "加装电梯".into()),
             "“加装电梯”需要放在单元上"
         );
         assert_eq!(
-            refusal(Lang::En, &e, Some("Added elevator")),
+            refusal(Lang::En, &e, &|_| "Added elevator".into()),
             "Added elevator needs a stairwell"
+        );
+        let k = EditError::WrongKind {
+            item: "overhead_lines_tidy".into(),
+            needs: vec![
+                SiteKind::Pipe(PipeKind::Power),
+                SiteKind::Pipe(PipeKind::Telecom),
+            ],
+        };
+        assert_eq!(
+            refusal(Lang::Zh, &k, &|_| "架空线缆规整".into()),
+            "“架空线缆规整”只能放在电力线、弱电线上"
+        );
+        assert_eq!(
+            refusal(Lang::En, &k, &|_| "Overhead lines tidied".into()),
+            "Overhead lines tidied goes only on a power cable or telecom line"
         );
     }
 }

@@ -61,7 +61,7 @@ pub fn MyShare() -> Html {
         })
     };
     let st_options = stairwells.iter().map(|(ob, os)| {
-        html! { <option key={os.id.0} value={os.id.0.to_string()} selected={os.id == s.id}>{ format!("{} {}", ob.name, os.name) }</option> }
+        html! { <option key={os.id.0} value={os.id.0.to_string()} selected={os.id == s.id}>{ crate::core::format::stairwell_label(&ob.name, &os.name, lang) }</option> }
     });
     let hh_options = s.households.iter().map(|h| {
         let label = match lang {
@@ -72,9 +72,10 @@ pub fn MyShare() -> Html {
     });
     let result = match (computed.eval.as_ref(), hh) {
         (Some(ev), Some(h)) => {
+            let place = crate::core::format::stairwell_label(&b.name, &s.name, lang);
             let (who, colon) = match lang {
-                Lang::Zh => (format!("{}{} {}", b.name, s.name, h.room), ":"),
-                Lang::En => (format!("{} {}, door {}", b.name, s.name, h.room), ": "),
+                Lang::Zh => (format!("{place} {}", h.room), ":"),
+                Lang::En => (format!("{place}, door {}", h.room), ": "),
             };
             match ev.funding.households.iter().find(|x| x.household == h.id) {
                 None => html! {
@@ -92,12 +93,23 @@ pub fn MyShare() -> Html {
                             .find(|p| p.id == l.placement)
                             .map(|p| target_label(&plan, p.target, lang))
                             .unwrap_or_default();
+                        // Whether the owners' vote on this item has passed: a share is only
+                        // due once it has.
+                        let vote = ev.consent.iter().find(|c| c.placement == l.placement).map(|c| {
+                            let ok = c.result.passed();
+                            html! {
+                                <p class={classes!("vote-status", if ok { "ok" } else { "pending" })} data-testid="my-share-vote">
+                                    { format!("{}{}", pick(lang, ("业主表决:", "Owners' vote: ")), super::residents::status_text(lang, c.result.status)) }
+                                </p>
+                            }
+                        });
                         html! {
                             <li data-testid="my-share-line">
                                 <div class="my-share-line-head">
                                     <span>{ format!("{} · {target}", item_name(&computed.catalog, &l.item, lang)) }</span>
                                     <strong class="num">{ money_exact(l.amount) }</strong>
                                 </div>
+                                { for vote }
                                 <p class="explain">{ explain::burden_line(l, lang) }</p>
                             </li>
                         }

@@ -52,13 +52,18 @@ pub fn target_of_selection(app: &AppHandle) -> Option<Target> {
     })
 }
 
-/// Places `item` on `target`, or says why it cannot go there.
+/// Places `item` on `target`, or says why it cannot go there. Without a target, an item that
+/// goes only on the whole community is placed there; any other item is not placed on the
+/// whole community silently (that can cost a great deal): the message says where it goes and
+/// offers the whole community as a choice.
 pub fn place(app: &AppHandle, item: &CatalogItem, target: Option<Target>) {
     let target = match target {
         Some(t) => t,
-        None if item.targets.contains(&TargetKind::Community) => Target::Community,
+        None if item.targets == [TargetKind::Community] => Target::Community,
         None => {
-            app.notify(Notice::SelectTargetFirst);
+            app.notify(Notice::DropMissed {
+                item: item.id.clone(),
+            });
             return;
         }
     };
@@ -212,7 +217,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
                 <li key={item.id.clone()}>
                     <button type="button" class={classes!("palette-item", class_css(class))}
                         data-item={item.id.clone()}
-                        title={item.name(lang.other()).to_string()}
+                        title={format!("{} · {}", item.name(lang), super::i18n::class_name(lang, class))}
                         aria-label={format!("{} · {}", item.name(lang), price)}
                         {onclick} {onpointerdown}>
                         <span class="swatch" aria-hidden="true"></span>
@@ -267,18 +272,11 @@ pub fn Palette(_props: &PaletteProps) -> Html {
     }
 }
 
-/// A short text for a refusal with the item's name.
+/// A short text for a refusal, naming the items.
 pub fn refusal_text(app: &AppHandle, e: &EditError) -> String {
     let lang = app.lang();
-    let name = match e {
-        EditError::WrongTarget { item, .. } => Some(item_name(
-            &Catalog::for_plan(&app.state().plan.0),
-            item,
-            lang,
-        )),
-        _ => None,
-    };
-    refusal(lang, e, name.as_deref())
+    let catalog = Catalog::for_plan(&app.state().plan.0);
+    refusal(lang, e, &|id| item_name(&catalog, id, lang))
 }
 
 /// The name of a unit pair helper for other views.

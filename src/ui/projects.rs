@@ -175,6 +175,8 @@ pub fn ProjectsView() -> Html {
     let renaming = use_state(|| None::<String>);
     let confirm_delete = use_state(|| None::<String>);
     let message = use_state(|| None::<String>);
+    // A project that could not be opened: its id and what is wrong.
+    let problem = use_state(|| None::<(String, String)>);
     let refusal = use_state(|| None::<Refusal>);
     let link = use_state(|| None::<Result<String, LinkError>>);
     let persisted = use_state(|| None::<bool>);
@@ -206,9 +208,16 @@ pub fn ProjectsView() -> Html {
             let app = app.clone();
             let id = id.clone();
             let message = message.clone();
+            let problem = problem.clone();
             Callback::from(move |_: MouseEvent| match open_project(&app, &id) {
-                Ok(()) => app.dispatch(Action::SetPage(Page::Plan)),
-                Err(e) => message.set(Some(e)),
+                Ok(()) => {
+                    problem.set(None);
+                    app.dispatch(Action::SetPage(Page::Plan));
+                }
+                Err(e) => {
+                    message.set(None);
+                    problem.set(Some((id.clone(), e)));
+                }
             })
         };
         let start_rename = {
@@ -449,9 +458,13 @@ pub fn ProjectsView() -> Html {
     };
     let link_html = (*link).clone().map(|l| match l {
         Ok(fragment) => {
+            // The app's own address, without the page the sender was on: a link opens on
+            // the plan.
             let url = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .map(|h| h.split('#').next().unwrap_or("").to_string())
+                .map(|w| {
+                    let l = w.location();
+                    format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+                })
                 .unwrap_or_default()
                 + "#"
                 + &fragment;
@@ -512,11 +525,48 @@ pub fn ProjectsView() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetPage(Page::Report)))
     };
+    // A project that cannot be opened stays as it is: export it, or open its readable part.
+    let problem_html = (*problem).clone().map(|(id, text)| {
+        let export = {
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Some(raw) = store::raw_plan(&LocalKv, &id) {
+                    let name = format!("{id}-damaged.json");
+                    if !super::files::download(&name, "application/json", &raw) {
+                        super::files::copy(raw, |_| ());
+                    }
+                }
+            })
+        };
+        let rest = store::raw_plan(&LocalKv, &id)
+            .and_then(|raw| crate::core::plan_file::load_str(&raw).err())
+            .and_then(|e| e.valid_rest)
+            .map(|rest| {
+                let app = app.clone();
+                let problem = problem.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    import_as_new(&app, (*rest).clone());
+                    problem.set(None);
+                });
+                html! { <button type="button" class="primary" {onclick}>{ t(lang, Key::RepairDamaged) }</button> }
+            });
+        html! {
+            <div class="refusal" role="alert" data-testid="open-error">
+                <p><strong>{ pick(lang, ("这个项目无法打开,它仍原样保存在本机:", "This project cannot be opened; it is kept in this browser as it is:")) }</strong></p>
+                <pre class="messages">{ text }</pre>
+                <div class="row">
+                    <button type="button" onclick={export}>{ t(lang, Key::ExportDamaged) }</button>
+                    { for rest }
+                </div>
+            </div>
+        }
+    });
     let in_app = super::files::in_app_browser();
     html! {
         <section class="projects-page pane" aria-labelledby="projects-title">
             <h2 id="projects-title">{ t(lang, Key::PageProjects) }</h2>
             if let Some(m) = (*message).clone() { <p class="message" role="status" data-testid="projects-message">{ m }</p> }
+            { problem_html }
             <div class="page-grid">
                 <section>
                     <h3>{ pick(lang, ("本机保存的项目", "Projects saved in this browser")) }</h3>
@@ -576,7 +626,8 @@ pub fn request_persistence(done: impl FnOnce(bool) + 'static) {
     }
 }
 
-/// Removes the plan from the address bar (after it was imported or declined).
+/// Removes the plan from the address bar (after it was imported or declined), keeping the
+/// page.
 fn clear_fragment() {
     if let Some(w) = web_sys::window() {
         let url = w
@@ -592,25 +643,38 @@ fn clear_fragment() {
 }
 
 /// What a link in the address bar holds.
-fn read_fragment() -> Option<Result<Rc<Loaded>, ReadError>> {
+pub fn read_fragment() -> Option<Result<Rc<Loaded>, ReadError>> {
     let hash = web_sys::window()?.location().hash().ok()?;
     share::is_link(&hash).then(|| share::decode(&hash).map(Rc::new))
 }
 
-/// A plan that arrived in a link: offered for import as a new project, never opened over the
-/// current work.
+/// A plan that arrived in a link: shown read-only (every page works, nothing is saved) with
+/// the offer to import it as a new project or to go back to one's own plans. It never
+/// replaces the user's work.
 #[component]
 pub fn LinkOffer() -> Html {
     let app = use_app();
     let lang = app.lang();
     let incoming = use_state(read_fragment);
+    let latest = use_mut_ref(|| app.clone());
+    *latest.borrow_mut() = app.clone();
     {
-        // A link pasted into this tab's address bar changes only the fragment.
+        // A link pasted into this tab's address bar changes only the fragment: the work on
+        // screen is saved, then the linked plan is shown.
         let incoming = incoming.clone();
+        let latest = latest.clone();
         use_effect_with((), move |_| {
             let l =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    incoming.set(read_fragment());
+                    let found = read_fragment();
+                    if let Some(Ok(loaded)) = &found {
+                        let app = latest.borrow().clone();
+                        flush(&app);
+                        app.dispatch(Action::Preview {
+                            plan: Box::new(loaded.plan.clone()),
+                        });
+                    }
+                    incoming.set(found);
                 });
             move || drop(l)
         });
@@ -618,11 +682,15 @@ pub fn LinkOffer() -> Html {
     let Some(found) = (*incoming).clone() else {
         return html! {};
     };
-    let dismiss = {
+    let back = {
         let incoming = incoming.clone();
+        let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             clear_fragment();
             incoming.set(None);
+            if app.state().save == SaveState::Preview {
+                app.dispatch(Action::Restore(Box::new(super::app::own_state())));
+            }
         })
     };
     match found {
@@ -640,20 +708,20 @@ pub fn LinkOffer() -> Html {
             let p = &loaded.plan;
             let items: usize = p.scenarios.iter().map(|s| s.items.len()).sum();
             html! {
-                <div class="banner offer" role="alert" data-testid="link-offer">
+                <div class="banner offer" role="region" aria-label={t(lang, Key::LinkOfferLabel)} data-testid="link-offer">
                     <span>{ match lang {
-                        Lang::Zh => format!("此链接包含规划「{}」({} 栋楼,{} 个方案,{} 个改造项目)。导入为新项目吗?当前项目不会改变。", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
-                        Lang::En => format!("This link holds the plan “{}” ({} buildings, {} scenarios, {} items). Import it as a new project? The open project is not changed.", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
+                        Lang::Zh => format!("您正在查看链接中的规划「{}」({} 栋楼,{} 个方案,{} 个改造项目),只能查看,不会保存。导入为新项目后可以修改;您自己的规划不受影响。", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
+                        Lang::En => format!("You are looking at the plan “{}” from a link ({} buildings, {} scenarios, {} items): view only, nothing is saved. Import it as a new project to edit it; your own plans are not changed.", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
                     } }</span>
                     <button type="button" class="primary" onclick={import} data-testid="import-link">{ pick(lang, ("导入为新项目", "Import as a new project")) }</button>
-                    <button type="button" onclick={dismiss}>{ pick(lang, ("不导入", "Not now")) }</button>
+                    <button type="button" onclick={back} data-testid="leave-link">{ pick(lang, ("不导入,回到我的规划", "Don't import; back to my plans")) }</button>
                 </div>
             }
         }
         Err(e) => html! {
-            <div class="banner" role="alert" data-testid="link-error">
+            <div class="banner problem" role="alert" data-testid="link-error">
                 <span class="messages">{ link_error_text(lang, &e) }</span>
-                <button type="button" onclick={dismiss}>{ t(lang, Key::Close) }</button>
+                <button type="button" onclick={back}>{ t(lang, Key::Close) }</button>
             </div>
         },
     }

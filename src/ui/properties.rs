@@ -13,7 +13,7 @@ use crate::core::consent::Status;
 use crate::core::decide;
 use crate::core::evaluate::{evaluate_with, Evaluation};
 use crate::core::explain;
-use crate::core::format::{money_compact, money_exact, number};
+use crate::core::format::{money_compact, money_exact, number, place_name, stairwell_label};
 use crate::core::geometry::{polygon_area_m2, polyline_length_m};
 use crate::core::model::{PlacementId, Plan, Target};
 use crate::core::optimise::Must;
@@ -81,10 +81,12 @@ pub fn target_label(plan: &Plan, target: Target, lang: Lang) -> String {
             Lang::Zh => "整个小区".into(),
             Lang::En => "Whole community".into(),
         },
-        Target::Building(id) => c.building(id).map_or_else(String::new, |b| b.name.clone()),
-        Target::Stairwell(id) => c
-            .stairwell(id)
-            .map_or_else(String::new, |(b, s)| format!("{} {}", b.name, s.name)),
+        Target::Building(id) => c
+            .building(id)
+            .map_or_else(String::new, |b| place_name(&b.name, lang)),
+        Target::Stairwell(id) => c.stairwell(id).map_or_else(String::new, |(b, s)| {
+            stairwell_label(&b.name, &s.name, lang)
+        }),
         Target::Area(id) => c.area(id).map_or_else(String::new, |a| a.name.clone()),
         Target::Pipe(id) => c.pipe(id).map_or_else(String::new, |p| p.name.clone()),
         Target::Point(id) => c.point(id).map_or_else(String::new, |p| p.name.clone()),
@@ -178,7 +180,7 @@ fn building_form(app: &AppHandle, id: crate::core::model::BuildingId) -> Html {
         <form class="form" key={key} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <Field id="prop-name" label={t(lang, Key::Name)} value={AttrValue::from(props.name.clone())} error={err}
                 on_commit={commit(|p, v| p.name = v.trim().to_string())} />
-            <Field id="prop-floors" label={t(lang, Key::Floors)} value={num(f64::from(props.floors))} range={Some((1.0, 40.0))} decimal=true error={err}
+            <Field id="prop-floors" label={t(lang, Key::FloorsLabel)} value={num(f64::from(props.floors))} range={Some((1.0, 40.0))} decimal=true error={err}
                 on_commit={commit(|p, v| p.floors = parse_number(v, 1.0, 40.0).map_or(p.floors, |x| x.round() as u8))} />
             <Field id="prop-height" label={t(lang, Key::StoreyHeight)} value={num(props.storey_height_m)} range={Some((2.0, 6.0))} decimal=true error={err}
                 on_commit={commit(|p, v| p.storey_height_m = parse_number(v, 2.0, 6.0).map_or(p.storey_height_m, |x| (x * 100.0).round() / 100.0))} />
@@ -245,11 +247,67 @@ fn feature_info(app: &AppHandle, computed: &Computed, f: Feature) -> Html {
         Feature::Point(id) => Target::Point(id),
         Feature::Building(id) => Target::Building(id),
     };
+    let kind = kind_select(app, f);
     html! {
         <div class="form">
             <Field id="prop-name" label={t(lang, Key::Name)} value={AttrValue::from(name)} error={t(lang, Key::Invalid)} {on_commit} />
+            { kind }
             <p class="facts-line">{ measure }</p>
             { items_here(app, computed, target) }
+        </div>
+    }
+}
+
+/// What a drawn feature is (a sewer or a gas pipe, a road or a square): a choice that is
+/// refused with the reason when items on it could not stay.
+fn kind_select(app: &AppHandle, f: Feature) -> Html {
+    use super::editor::{AREA_KINDS, PIPE_KINDS, POINT_KINDS};
+    use super::i18n::{area_kind_name, pipe_kind_name, point_kind_name};
+    use crate::core::model::SiteKind;
+    let s = app.state();
+    let lang = s.lang;
+    let c = &s.plan.0.community;
+    let (current, options): (Option<SiteKind>, Vec<(SiteKind, &'static str)>) = match f {
+        Feature::Area(id) => (
+            c.area(id).map(|a| SiteKind::Area(a.kind)),
+            AREA_KINDS
+                .iter()
+                .map(|&k| (SiteKind::Area(k), area_kind_name(lang, k)))
+                .collect(),
+        ),
+        Feature::Pipe(id) => (
+            c.pipe(id).map(|p| SiteKind::Pipe(p.kind)),
+            PIPE_KINDS
+                .iter()
+                .map(|&k| (SiteKind::Pipe(k), pipe_kind_name(lang, k)))
+                .collect(),
+        ),
+        Feature::Point(id) => (
+            c.point(id).map(|p| SiteKind::Point(p.kind)),
+            POINT_KINDS
+                .iter()
+                .map(|&k| (SiteKind::Point(k), point_kind_name(lang, k)))
+                .collect(),
+        ),
+        Feature::Building(_) => return html! {},
+    };
+    let kinds: Vec<SiteKind> = options.iter().map(|(k, _)| *k).collect();
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            if let Some(kind) = super::editor::select_value(&e).and_then(|i| kinds.get(i).copied())
+            {
+                app.edit(Command::SetKind { feature: f, kind });
+            }
+        })
+    };
+    let opts = options.iter().enumerate().map(|(i, (k, name))| {
+        html! { <option value={i.to_string()} selected={Some(*k) == current}>{ *name }</option> }
+    });
+    html! {
+        <div class="field">
+            <label for="prop-kind">{ t(lang, Key::Kind) }</label>
+            <select id="prop-kind" {onchange} data-testid="feature-kind">{ for opts }</select>
         </div>
     }
 }
@@ -286,6 +344,33 @@ fn items_here(app: &AppHandle, computed: &Computed, target: Target) -> Html {
                 <ul class="items-here">{ for rows }</ul>
             }
         </>
+    }
+}
+
+/// The four rules of a consent check as a small table: each share by head count and by area
+/// against what the Civil Code asks, with a tick or a cross.
+pub fn consent_table(r: &crate::core::consent::ConsentResult, lang: Lang) -> Html {
+    let rows = explain::consent_rows(r, lang).into_iter().map(|row| {
+        let mark = if row.ok { "✓" } else { "✗" };
+        html! {
+            <tr class={if row.ok { "ok" } else { "short" }}>
+                <th scope="row">{ row.label }</th>
+                <td class="num">{ row.value }</td>
+                <td>{ row.needs }</td>
+                <td class="mark" aria-label={super::i18n::pick(lang, if row.ok { ("达到", "met") } else { ("未达到", "not met") })}>{ mark }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="consent-rules" data-testid="consent-rules">
+            <thead><tr>
+                <th>{ super::i18n::pick(lang, ("规则", "Rule")) }</th>
+                <th class="num">{ super::i18n::pick(lang, ("现在", "Now")) }</th>
+                <th>{ super::i18n::pick(lang, ("需要", "Needs")) }</th>
+                <th><span class="visually-hidden">{ super::i18n::pick(lang, ("是否达到", "Met?")) }</span></th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
     }
 }
 
@@ -380,6 +465,7 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
                 <h3>{ t(lang, Key::Consent) }</h3>
                 <p class={classes!("consent", if r.passed() { "ok" } else { "pending" })}>{ status }</p>
                 <p class="explain">{ who }</p>
+                { consent_table(r, lang) }
             </>
         }
     });

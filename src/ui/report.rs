@@ -74,7 +74,7 @@ fn plan_picture(plan: &Plan, lang: Lang) -> Html {
         html! {
             <g class="pic-building">
                 <polygon points={pts_attr(&b.footprint)} />
-                <text x={format!("{:.1}", ctr.x)} y={format!("{:.1}", ctr.y + 1.5)}>{ b.name.clone() }</text>
+                <text x={format!("{:.1}", ctr.x)} y={format!("{:.1}", ctr.y + 1.5)}>{ crate::core::format::place_name(&b.name, lang) }</text>
             </g>
         }
     });
@@ -206,7 +206,7 @@ pub fn ReportView() -> Html {
     let place_of = |st| {
         p.community
             .stairwell(st)
-            .map(|(b, s)| format!("{}{}", b.name, s.name))
+            .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, lang))
             .unwrap_or_default()
     };
     let household_rows = ev.funding.households.iter().map(|h| {
@@ -248,7 +248,7 @@ pub fn ReportView() -> Html {
         let place = p
             .community
             .stairwell(e.stairwell)
-            .map(|(b, s)| format!("{} {}", b.name, s.name))
+            .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, lang))
             .unwrap_or_default();
         let rows = e.floors.iter().map(|f| {
             let each = money_exact(crate::core::money::Money(f.net.0 / f.households.max(1) as i64));
@@ -283,7 +283,12 @@ pub fn ReportView() -> Html {
             </div>
         }
     });
-    // Consent.
+    // Consent: the agreeing share by head count and by area (both must reach the threshold).
+    let shares = |r: &crate::core::consent::ConsentResult| {
+        let rows = explain::consent_rows(r, lang);
+        let pct = |i: usize| rows[i].value.rsplit("= ").next().unwrap_or("").to_string();
+        format!("{} / {}", pct(2), pct(3))
+    };
     let consent_rows = ev.consent.iter().map(|m| {
         let r = &m.result;
         html! {
@@ -292,6 +297,7 @@ pub fn ReportView() -> Html {
                 <td class="num">{ r.eligible_households }</td>
                 <td class="num">{ r.participating_households }</td>
                 <td class="num">{ r.agree_households }</td>
+                <td class="num">{ shares(r) }</td>
                 <td>{ status_text(lang, r.status) }</td>
             </tr>
         }
@@ -381,7 +387,7 @@ pub fn ReportView() -> Html {
                     <p class="hint">{ pick(lang, ("本方案没有需要业主表决的事项。", "No item of this scenario needs the owners' vote.")) }</p>
                 } else {
                     <table>
-                        <thead><tr><th>{ pick(lang, ("事项", "Matter")) }</th><th class="num">{ pick(lang, ("应表决户数", "Eligible")) }</th><th class="num">{ pick(lang, ("参与", "Took part")) }</th><th class="num">{ pick(lang, ("同意", "Agree")) }</th><th>{ pick(lang, ("结果", "Result")) }</th></tr></thead>
+                        <thead><tr><th>{ pick(lang, ("事项", "Matter")) }</th><th class="num">{ pick(lang, ("应表决户数", "Eligible")) }</th><th class="num">{ pick(lang, ("参与", "Took part")) }</th><th class="num">{ pick(lang, ("同意", "Agree")) }</th><th class="num">{ pick(lang, ("同意占比(人数 / 面积)", "Agree share (heads / area)")) }</th><th>{ pick(lang, ("结果", "Result")) }</th></tr></thead>
                         <tbody>{ for consent_rows }</tbody>
                     </table>
                 }

@@ -10,7 +10,7 @@ use super::state::{use_app, AppHandle};
 use crate::core::catalog::Catalog;
 use crate::core::command::Command;
 use crate::core::consent::{electorate, Status};
-use crate::core::csv::{parse_tallies, RowError, TallyRow};
+use crate::core::csv::{read_tallies, RowError, TallyImport};
 use crate::core::model::{Household, PlacementId, Vote};
 use crate::core::priority::SurveyTally;
 use std::rc::Rc;
@@ -64,9 +64,54 @@ fn row_error(lang: Lang, e: &RowError) -> String {
     }
 }
 
-/// The residents page.
+/// The parts of the residents page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// What my household pays (first: what residents come for).
+    MyShare,
+    /// Matters, survey tallies and the household-by-household votes.
+    Votes,
+    /// Importing survey tallies from a spreadsheet.
+    Import,
+}
+
+/// The residents page: "what my household pays" first, the committee's vote grid and the
+/// survey import on their own tabs (so that a resident on a phone neither scrolls past nor
+/// presses 160 vote buttons by accident).
 #[component]
 pub fn ResidentsView() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let part = use_state(|| Part::MyShare);
+    let tab = |p: Part, label: &'static str| {
+        let part = part.clone();
+        let selected = *part == p;
+        html! {
+            <button type="button" role="tab" aria-selected={selected.to_string()} aria-controls="residents-part"
+                onclick={Callback::from(move |_| part.set(p))}>{ label }</button>
+        }
+    };
+    let body = match *part {
+        Part::MyShare => html! { <section class="pane"><super::my_share::MyShare /></section> },
+        Part::Votes => html! { <VotesPart /> },
+        Part::Import => html! { <section class="pane"><CsvImport /></section> },
+    };
+    html! {
+        <div class="residents">
+            <h2 class="visually-hidden">{ t(lang, Key::Residents) }</h2>
+            <div class="subtabs" role="tablist" aria-label={t(lang, Key::Residents)}>
+                { tab(Part::MyShare, pick(lang, ("我家出多少", "What my household pays"))) }
+                { tab(Part::Votes, pick(lang, ("表决与意见", "Votes and survey"))) }
+                { tab(Part::Import, t(lang, Key::ImportTallies)) }
+            </div>
+            <div id="residents-part" class="page residents-page" role="tabpanel">{ body }</div>
+        </div>
+    }
+}
+
+/// The matters, each with its survey tallies and its household-by-household votes.
+#[component]
+fn VotesPart() -> Html {
     let app = use_app();
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
@@ -97,16 +142,13 @@ pub fn ResidentsView() -> Html {
     });
     let detail = chosen_id.map(|id| matter(&app, &computed.catalog, id));
     html! {
-        <div class="page residents-page">
+        <>
             <section class="pane">
-                <h2>{ t(lang, Key::Residents) }</h2>
                 <h3>{ t(lang, Key::Matters) }</h3>
                 <ul class="matters">{ for list }</ul>
             </section>
             <section class="pane">{ for detail }</section>
-            <section class="pane"><super::my_share::MyShare /></section>
-            <section class="pane"><CsvImport /></section>
-        </div>
+        </>
     }
 }
 
@@ -156,7 +198,10 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
                 .filter(|h| s.households.iter().any(|x| x.id == h.id))
                 .collect();
             if !hh.is_empty() {
-                groups.push((format!("{} {}", b.name, s.name), hh));
+                groups.push((
+                    crate::core::format::stairwell_label(&b.name, &s.name, lang),
+                    hh,
+                ));
             }
         }
     }
@@ -227,6 +272,7 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
             <h4>{ t(lang, Key::Votes) }</h4>
             <p class={classes!("consent", if result.passed() { "ok" } else { "pending" })} data-testid="consent-status">{ status_text(lang, result.status) }</p>
             <p class="explain">{ summary }</p>
+            { super::properties::consent_table(&result, lang) }
             <p class="explain">{ rule }</p>
             <p class="hint">{ t(lang, Key::VoteHint) }</p>
             <div class="vote-grid">{ for grid }</div>
@@ -234,34 +280,40 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
     }
 }
 
-/// CSV import of survey tallies with a preview.
+/// CSV import of survey tallies with a preview: UTF-8 (with or without a byte-order mark) or
+/// GB18030/GBK as Excel on a Chinese Windows saves it; comma, tab or semicolon separated; the
+/// header row shown; each bad row with its reason; afterwards how many rows went in.
 #[component]
 pub fn CsvImport() -> Html {
     let app = use_app();
     let lang = app.lang();
-    let rows = use_state(|| None::<Rc<Vec<TallyRow>>>);
+    let import = use_state(|| None::<Rc<TallyImport>>);
     let error = use_state(|| None::<String>);
+    let done = use_state(|| None::<(usize, usize)>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let onchange = {
         let app = app.clone();
-        let rows = rows.clone();
+        let import = import.clone();
         let error = error.clone();
+        let done = done.clone();
         Callback::from(move |e: Event| {
             let Some(file) = super::files::picked_file(&e) else {
                 return;
             };
             let app = app.clone();
-            let rows = rows.clone();
+            let import = import.clone();
             let error = error.clone();
+            let done = done.clone();
             let task = gloo::file::callbacks::read_as_bytes(&file, move |r| {
-                match r.ok().map(String::from_utf8) {
-                    Some(Ok(text)) => {
+                done.set(None);
+                match r.ok().and_then(|b| super::files::decode_text(&b)) {
+                    Some(text) => {
                         error.set(None);
-                        rows.set(Some(Rc::new(parse_tallies(&app.state().plan.0, &text))));
+                        import.set(Some(Rc::new(read_tallies(&app.state().plan.0, &text))));
                     }
-                    _ => {
-                        rows.set(None);
-                        error.set(Some(pick(app.lang(), ("这个文件不是 UTF-8 编码的 CSV。请在 Excel 中“另存为 CSV UTF-8”后再导入。", "This file is not a UTF-8 CSV. In Excel, use \"Save as CSV UTF-8\" and import again.")).to_string()));
+                    None => {
+                        import.set(None);
+                        error.set(Some(t(app.lang(), Key::CsvUnreadable).to_string()));
                     }
                 }
             });
@@ -270,10 +322,12 @@ pub fn CsvImport() -> Html {
     };
     let apply = {
         let app = app.clone();
-        let rows = rows.clone();
+        let import = import.clone();
+        let done = done.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(r) = (*rows).clone() {
+            if let Some(r) = (*import).clone() {
                 let good: Vec<(String, Option<SurveyTally>)> = r
+                    .rows
                     .iter()
                     .filter_map(|x| x.result.as_ref().ok())
                     .map(|(k, t)| (k.clone(), Some(*t)))
@@ -281,13 +335,18 @@ pub fn CsvImport() -> Html {
                 if !good.is_empty() {
                     app.edit(Command::SetTallies { tallies: good });
                 }
-                rows.set(None);
+                done.set(Some(r.counts()));
+                import.set(None);
             }
         })
     };
-    let preview = (*rows).clone().map(|r| {
-        let ok = r.iter().filter(|x| x.result.is_ok()).count();
-        let trs = r.iter().map(|x| {
+    let preview = (*import).clone().map(|r| {
+        let (ok, bad) = r.counts();
+        let head = r.header.as_ref().map(|h| {
+            let cells = h.iter().take(5).map(|c| html! { <th scope="col">{ c.clone() }</th> });
+            html! { <thead><tr><th scope="col">{ t(lang, Key::Row) }</th>{ for cells }<th scope="col">{ t(lang, Key::RowStatus) }</th></tr></thead> }
+        });
+        let trs = r.rows.iter().map(|x| {
             let status = match &x.result {
                 Ok(_) => html! { <td class="ok">{ t(lang, Key::RowsOk) }</td> },
                 Err(e) => html! { <td class="bad" data-testid="row-error">{ row_error(lang, e) }</td> },
@@ -298,10 +357,14 @@ pub fn CsvImport() -> Html {
         html! {
             <>
                 <h4>{ t(lang, Key::ImportPreview) }</h4>
-                <div class="table-wrap"><table class="preview"><tbody>{ for trs }</tbody></table></div>
+                <p class="explain" data-testid="csv-counts">{ super::i18n::rows_found(lang, ok, bad) }</p>
+                <div class="table-wrap"><table class="preview">{ for head }<tbody>{ for trs }</tbody></table></div>
                 <button type="button" class="primary" onclick={apply} disabled={ok == 0}>{ format!("{} ({ok})", t(lang, Key::ApplyRows)) }</button>
             </>
         }
+    });
+    let result = (*done).map(|(ok, bad)| {
+        html! { <p class="message" role="status" data-testid="csv-imported">{ super::i18n::rows_imported(lang, ok, bad) }</p> }
     });
     html! {
         <div class="csv-import">
@@ -309,9 +372,10 @@ pub fn CsvImport() -> Html {
             <p class="hint">{ t(lang, Key::CsvHelp) }</p>
             <label class="button file-button">
                 { t(lang, Key::ImportTallies) }
-                <input type="file" accept=".csv,text/csv" class="visually-hidden" {onchange} data-testid="csv-input" />
+                <input type="file" accept=".csv,.txt,text/csv,text/plain" class="visually-hidden" {onchange} data-testid="csv-input" />
             </label>
             if let Some(e) = (*error).clone() { <p class="error" role="alert">{ e }</p> }
+            { for result }
             { for preview }
         </div>
     }

@@ -76,17 +76,34 @@ pub fn ScenarioBar() -> Html {
             })
         })
     };
+    // Deleting asks first, on the page (not a browser pop-up, which phones and in-app
+    // browsers show badly or not at all).
+    let confirming = use_state(|| false);
     let del = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            let ok = gloo::utils::window()
-                .confirm_with_message(t(app.lang(), Key::ConfirmDeleteScenario))
-                .unwrap_or(false);
-            if ok {
-                app.edit(Command::DeleteScenario { id: current });
-            }
-        })
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
     };
+    let confirm = (*confirming).then(|| {
+        let yes = {
+            let app = app.clone();
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| {
+                confirming.set(false);
+                app.edit(Command::DeleteScenario { id: current });
+            })
+        };
+        let no = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| confirming.set(false))
+        };
+        html! {
+            <div class="confirm" role="alertdialog" aria-label={t(lang, Key::DeleteScenario)}>
+                <span>{ format!("{} «{}»", t(lang, Key::ConfirmDeleteScenario), plan.scenario().name) }</span>
+                <button type="button" class="danger" onclick={yes} data-testid="confirm-delete-scenario">{ t(lang, Key::ConfirmDelete) }</button>
+                <button type="button" onclick={no}>{ t(lang, Key::Cancel) }</button>
+            </div>
+        }
+    });
     let toggle = {
         let renaming = renaming.clone();
         Callback::from(move |_: MouseEvent| renaming.set(!*renaming))
@@ -112,6 +129,7 @@ pub fn ScenarioBar() -> Html {
             <button type="button" onclick={dup}>{ t(lang, Key::DuplicateScenario) }</button>
             <button type="button" aria-expanded={(*renaming).to_string()} onclick={toggle}>{ t(lang, Key::RenameScenario) }</button>
             <button type="button" class="danger" onclick={del} disabled={plan.scenarios.len() <= 1}>{ t(lang, Key::DeleteScenario) }</button>
+            { for confirm }
             <div class="rename" hidden={!*renaming}>
                 <Field id="scenario-name" label={t(lang, Key::Name)} value={AttrValue::from(plan.scenario().name.clone())} error={t(lang, Key::Invalid)} on_commit={rename} />
             </div>

@@ -51,7 +51,8 @@ pub enum Tool {
     Calibrate,
 }
 
-/// The page shown.
+/// The page shown; each has its own address (`?page=compare`), so Back and Forward move
+/// between pages and a page can be bookmarked or shared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
     /// The site-plan editor.
@@ -66,6 +67,48 @@ pub enum Page {
     Projects,
     /// The printable public-notice report.
     Report,
+}
+
+impl Page {
+    /// Every page, in the order of the page tabs (the report last).
+    pub const ALL: [Page; 6] = [
+        Page::Plan,
+        Page::Compare,
+        Page::Residents,
+        Page::Annual,
+        Page::Projects,
+        Page::Report,
+    ];
+
+    /// The page's name in the address (`?page=…`); the plan has none.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Plan => "plan",
+            Page::Compare => "compare",
+            Page::Residents => "residents",
+            Page::Annual => "annual",
+            Page::Projects => "projects",
+            Page::Report => "report",
+        }
+    }
+
+    /// The page named in an address's query (`?page=residents&…`); the plan when none is.
+    pub fn from_query(query: &str) -> Page {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("page="))
+            .and_then(|v| Page::ALL.into_iter().find(|p| p.slug() == v))
+            .unwrap_or(Page::Plan)
+    }
+
+    /// The query string of this page, `""` for the plan.
+    pub fn query(self) -> String {
+        match self {
+            Page::Plan => String::new(),
+            p => format!("?page={}", p.slug()),
+        }
+    }
 }
 
 /// Where the plan stands with its saved copy.
@@ -85,6 +128,18 @@ pub enum SaveState {
     Conflict(u64),
     /// Opened from a newer planner: shown, never saved.
     ReadOnly,
+    /// A plan from a share link, shown read-only until the user imports it or goes back.
+    Preview,
+    /// The last edit would make a plan that could not be opened again (a defect of the
+    /// planner): it was not saved, and the last good copy is kept.
+    Unsaveable,
+}
+
+impl SaveState {
+    /// True while edits are refused (a newer planner's plan, or a link being looked at).
+    pub fn locked(self) -> bool {
+        matches!(self, SaveState::ReadOnly | SaveState::Preview)
+    }
 }
 
 /// A message for the user, shown briefly.
@@ -92,8 +147,6 @@ pub enum SaveState {
 pub enum Notice {
     /// The plan is read-only (made by a newer planner).
     ReadOnly,
-    /// The saved project could not be opened; the demo is shown and the saved copy kept.
-    SavedProjectUnreadable,
     /// Copied to the clipboard.
     Copied,
     /// An edit was refused.
@@ -104,6 +157,36 @@ pub enum Notice {
     SelectTargetFirst,
     /// A picture could not be read.
     BadPicture,
+    /// An item was dropped on the plan beside every target it can go on.
+    DropMissed {
+        /// The catalog item.
+        item: String,
+    },
+    /// An edit was tried on a plan from a link, before it was imported.
+    LinkPreview,
+    /// The last edit could not be saved (see [`SaveState::Unsaveable`]).
+    NotSaved,
+}
+
+impl Notice {
+    /// True for messages about something that went wrong or was refused (shown as warnings,
+    /// never in a success style).
+    pub fn is_problem(&self) -> bool {
+        !matches!(self, Notice::Copied)
+    }
+}
+
+/// A saved project that could not be opened: kept as it is, offered for export and repair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damaged {
+    /// The project's id.
+    pub project: Rc<str>,
+    /// Its name in the project list.
+    pub name: String,
+    /// The stored plan text, exactly as it is.
+    pub text: Rc<str>,
+    /// What is wrong with it.
+    pub error: Rc<crate::core::plan_file::LoadError>,
 }
 
 /// A picture of an existing plan traced over.
@@ -157,6 +240,9 @@ pub struct AppState {
     pub page: Page,
     /// The last optimisation, to show what was chosen and why the rest was left out.
     pub optimised: Option<Rc<crate::core::select::SelectionReport>>,
+    /// A saved project that could not be opened at start (kept; offered for export and
+    /// repair).
+    pub damaged: Option<Damaged>,
 }
 
 /// The embedded demo plan. The file is part of the build and covered by native tests, so a
@@ -192,6 +278,7 @@ impl AppState {
             save: SaveState::Demo,
             page: Page::Plan,
             optimised: None,
+            damaged: None,
         }
     }
 
@@ -285,6 +372,16 @@ pub enum Action {
     },
     /// Show a page.
     SetPage(Page),
+    /// Show a plan that arrived in a share link, read-only, until it is imported or declined.
+    Preview {
+        /// The linked plan.
+        plan: Box<Plan>,
+    },
+    /// Remember (or forget) a saved project that could not be opened.
+    SetDamaged(Option<Damaged>),
+    /// Go back to the user's own work (after looking at a linked plan): this state, on the
+    /// page and in the language shown.
+    Restore(Box<AppState>),
     /// Remember an optimisation result.
     Optimised(Option<Rc<crate::core::select::SelectionReport>>),
 }
@@ -322,6 +419,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) if lang != self.lang => self.with(|s| s.lang = lang),
             Action::SetLang(_) => self,
             Action::Edit(_) if self.save == SaveState::ReadOnly => self.notify(Notice::ReadOnly),
+            Action::Edit(_) if self.save == SaveState::Preview => self.notify(Notice::LinkPreview),
             Action::Edit(cmd) => {
                 let mut next = (*self.plan.0).clone();
                 match apply(&mut next, &cmd) {
@@ -336,12 +434,7 @@ impl Reducible for AppState {
                         s.redo = Rc::new(Vec::new());
                         s.plan = PlanRef(Rc::new(next));
                         s.is_demo = false;
-                        if !matches!(
-                            s.save,
-                            SaveState::Conflict(_) | SaveState::Full | SaveState::Failed
-                        ) {
-                            s.save = SaveState::Pending;
-                        }
+                        s.save = pending_after(s.save);
                         let new: Vec<Sel> = created
                             .features
                             .into_iter()
@@ -367,6 +460,9 @@ impl Reducible for AppState {
             }
             Action::Undo | Action::Redo if self.save == SaveState::ReadOnly => {
                 self.notify(Notice::ReadOnly)
+            }
+            Action::Undo | Action::Redo if self.save == SaveState::Preview => {
+                self.notify(Notice::LinkPreview)
             }
             Action::Undo | Action::Redo => {
                 let back = matches!(action, Action::Undo);
@@ -447,13 +543,30 @@ impl Reducible for AppState {
                         SaveState::Saved(0)
                     },
                     trace,
+                    damaged: self.damaged.clone(),
                     ..AppState::with_plan(*plan, lang, false)
                 })
             }
+            Action::SetPage(p) if p == self.page => self,
             Action::SetPage(p) => self.with(|s| s.page = p),
+            Action::Preview { plan } => {
+                let mut s = AppState::with_plan(*plan, self.lang, false);
+                s.save = SaveState::Preview;
+                s.page = self.page;
+                s.damaged = self.damaged.clone();
+                Rc::new(s)
+            }
+            Action::SetDamaged(d) => self.with(|s| s.damaged = d),
+            Action::Restore(own) => {
+                let mut s = *own;
+                s.lang = self.lang;
+                s.page = self.page;
+                Rc::new(s)
+            }
             Action::NewPlan { plan, demo } => {
                 let mut s = AppState::with_plan(*plan, self.lang, demo);
                 s.trace = None;
+                s.damaged = self.damaged.clone();
                 if !demo {
                     s.save = SaveState::Pending;
                 }
@@ -472,7 +585,11 @@ impl Reducible for AppState {
 /// The save state after undo or redo: the plan changed, so a save is due.
 fn pending_after(s: SaveState) -> SaveState {
     match s {
-        SaveState::Conflict(_) | SaveState::Full | SaveState::Failed | SaveState::ReadOnly => s,
+        SaveState::Conflict(_)
+        | SaveState::Full
+        | SaveState::Failed
+        | SaveState::ReadOnly
+        | SaveState::Preview => s,
         _ => SaveState::Pending,
     }
 }

@@ -70,6 +70,7 @@ test('the optimiser makes a scenario within the budget and says why items were l
 test('a CSV of tallies with one bad row: the error is shown and the good rows applied', async () => {
   const { context, page, errors } = await open('zh-CN');
   await page.getByRole('tab', { name: '居民意见' }).click();
+  await page.getByRole('tab', { name: '从 CSV 导入意见统计' }).click();
   const csv = 'target/tallies.csv';
   writeFileSync(csv, '\ufeff项目,位置,支持,反对,无意见\r\n加装电梯,1号楼 1单元,10,1,1\r\n加装电梯,主路,5,1,0\r\n道路罩面,主路,120,10,30\r\n');
   await page.getByTestId('csv-input').setInputFiles(csv);
@@ -78,7 +79,9 @@ test('a CSV of tallies with one bad row: the error is shown and the good rows ap
   assert.equal(await bad.count(), 1);
   assert.equal(await bad.textContent(), '“加装电梯”不能放在“主路”');
   await page.getByRole('button', { name: /导入有效的行 \(2\)/ }).click();
+  assert.equal(await page.getByTestId('csv-imported').textContent(), '已导入 2 行,1 行有问题未导入');
   // The elevator of 1号楼 1单元 now has its tallies.
+  await page.getByRole('tab', { name: '表决与意见' }).click();
   await page.getByRole('button', { name: /加装电梯 · 1号楼 1单元/ }).click();
   assert.equal(await page.locator('#tally-support').inputValue(), '10');
   assert.equal(await page.locator('#tally-oppose').inputValue(), '1');
@@ -98,7 +101,7 @@ test('"what my household pays": the total is its lines added up, the same as in 
   await pickDoor('601');
   await panel.getByText('加装电梯 · 1号楼 1单元').waitFor();
   const total = await page.getByTestId('my-share-total').textContent();
-  assert.match(total, /^1号楼1单元 601:¥[\d,]+\.\d\d$/);
+  assert.match(total, /^1号楼 1单元 601:¥[\d,]+\.\d\d$/);
   const amounts = await panel.locator('[data-testid=my-share-line] strong').allTextContents();
   assert.ok(amounts.length >= 2, amounts.join(' '));
   const fen = (s) => Math.round(Number(s.replace(/[^0-9.-]/g, '')) * 100);
@@ -115,7 +118,7 @@ test('"what my household pays": the total is its lines added up, the same as in 
   // The report shows the same total for door 601.
   await page.getByRole('tab', { name: '项目与文件' }).click();
   await page.getByRole('button', { name: /查看公示报告/ }).click();
-  const row = page.getByTestId('household-grid').locator('li').filter({ hasText: /^1号楼1单元 601/ });
+  const row = page.getByTestId('household-grid').locator('li').filter({ hasText: /^1号楼 1单元 601/ });
   assert.equal(await row.locator('strong').textContent(), total.split(':')[1]);
   assert.deepEqual(errors, []);
   await context.close();

@@ -52,17 +52,17 @@ test('export, clear storage, import: the plan is identical', async () => {
   const exported = await exportText(page);
   assert.match(exported, /"schema_version": 1/);
   await page.evaluate(() => localStorage.clear());
+  // The projects page has its own address: a reload stays on it.
   await page.reload();
-  await page.locator('svg.site-plan').waitFor();
+  await page.getByTestId('project-list').waitFor({ state: 'attached' });
   assert.equal(await page.locator('.badge[data-item="elevator"]').count(), 2, 'back to the demo');
-  await toProjects(page);
   await page.getByTestId('import-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await page.getByTestId('projects-message').filter({ hasText: 'Imported' }).waitFor();
   assert.equal(await page.getByTestId('project-list').locator('li').count(), 1, 'a new project');
   assert.equal(await exportText(page), exported, 'the re-exported file is the same, byte for byte');
   await page.locator('.page-nav [role=tab]').first().click();
   assert.equal(await page.locator('.badge[data-item="elevator"]').count(), 3);
-  // And it was stored: a reload opens it.
+  // And it was stored: a reload opens it (on the plan, the page shown).
   await page.reload();
   await page.locator('svg.site-plan').waitFor();
   assert.equal(await page.locator('.badge[data-item="elevator"]').count(), 3);
@@ -86,7 +86,7 @@ test('a share link opened in a fresh browser imports the identical plan', async 
   const page = await watchedPage(b, errors);
   await page.goto(url);
   await page.getByTestId('link-offer').waitFor();
-  assert.match(await page.getByTestId('link-offer').textContent(), /Import it as a new project\?/);
+  assert.match(await page.getByTestId('link-offer').textContent(), /Import it as a new project to edit it/);
   // Nothing is stored until the user says so.
   assert.equal(await page.evaluate(() => localStorage.getItem('rp.projects')), null);
   await page.getByTestId('import-link').click();
