@@ -1527,7 +1527,9 @@ fn render_plan(
                 spots.push((x + w + gap, y));
             }
             for k in 0..3 {
-                spots.push((a.x - more_w / 2.0, row_y(k as f64 * (h + gap))));
+                for dx in [0.0, 1.2, -1.2, 2.4, -2.4] {
+                    spots.push((a.x - more_w / 2.0 + dx * more_w, row_y(k as f64 * (h + gap))));
+                }
             }
             let free = |&(x, y): &(f64, f64)| {
                 let r = [x, y, x + more_w, y + h];
