@@ -114,9 +114,16 @@ async fn the_demo_plan_is_drawn_with_every_building_and_stairwell() {
     let (root, handle) = mount().await;
     assert_eq!(root.query_selector_all(".building").unwrap().length(), 6);
     assert_eq!(root.query_selector_all(".stairwell").unwrap().length(), 14);
+    // The generated name "3号楼" in the page's language ("Building 3" in English).
+    let lang = renovation_planner::core::format::Lang::from_tag(
+        &gloo::utils::window()
+            .navigator()
+            .language()
+            .unwrap_or_default(),
+    );
     assert_eq!(
         text(&root, "[data-building=\"3\"] .building-label"),
-        "3号楼"
+        renovation_planner::core::format::place_name("3号楼", lang)
     );
     assert!(q(&root, "svg.site-plan")
         .get_attribute("aria-label")

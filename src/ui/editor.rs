@@ -1528,7 +1528,10 @@ fn render_plan(
             }
             for k in 0..3 {
                 for dx in [0.0, 1.2, -1.2, 2.4, -2.4] {
-                    spots.push((a.x - more_w / 2.0 + dx * more_w, row_y(k as f64 * (h + gap))));
+                    spots.push((
+                        a.x - more_w / 2.0 + dx * more_w,
+                        row_y(k as f64 * (h + gap)),
+                    ));
                 }
             }
             let free = |&(x, y): &(f64, f64)| {
