@@ -1,8 +1,11 @@
 //! Fuzzing the two readers of untrusted input: the plan-file parser (`plan_file::load`) and
-//! the share-link decoder (`share::decode`). Inputs are random bytes, and mutations of valid
+//! the share-link decoder (`share::decode`). Inputs are random bytes, mutations of valid
 //! files and links (bit flips, cuts, insertions, deletions, spliced JSON values, re-packed
-//! links). Every input must give a plan or a typed error, never a panic; every accepted plan
-//! must be valid and survive a save and reload unchanged.
+//! links), and valid plans mutated field by field as JSON (a field set to an edge value or a
+//! wrong type, removed, written twice, or an unknown field added). Every input must give a
+//! plan or a typed error, never a panic; every accepted plan must be valid, survive a save
+//! and reload unchanged, and go through costing, funding, the optimiser, phasing and the
+//! risk simulation without an overflow (the test profile keeps overflow checks on).
 //!
 //! `cargo test --release --test fuzz` runs 20,000 inputs; the full run is
 //! `FUZZ_INPUTS=1000000 cargo test --release --test fuzz -- --ignored --nocapture`
@@ -44,6 +47,20 @@ const SPLICES: &[&str] = &[
     "\"community\"",
     "\"teleporter\"",
     "[1,2,3]",
+    "100000000",
+    "100000001",
+    "1000000000000",
+    "1000000000001",
+    "-1000000000000",
+    "99999999999.99",
+    "65535",
+    "2101",
+    "255",
+    "100000",
+    "40",
+    "41",
+    "10000",
+    "10001",
 ];
 
 /// One input.
@@ -117,6 +134,91 @@ impl Fuzz {
     }
 }
 
+/// A valid plan mutated as JSON, field by field: one to three changes at random places.
+fn mutate_structure(f: &mut Fuzz, plan: &serde_json::Value) -> Vec<u8> {
+    use serde_json::Value;
+    let mut v = plan.clone();
+    let mut duplicate: Option<String> = None;
+    for _ in 0..1 + f.below(3) {
+        // Walk down to a random value (as a JSON pointer).
+        let mut pointer = String::new();
+        {
+            let mut cur = &v;
+            for _ in 0..f.below(8) {
+                let next = match cur {
+                    Value::Object(o) if !o.is_empty() => {
+                        let (k, x) = o.iter().nth(f.below(o.len())).unwrap();
+                        pointer.push_str(&format!("/{}", k.replace('~', "~0").replace('/', "~1")));
+                        Some(x)
+                    }
+                    Value::Array(a) if !a.is_empty() => {
+                        let k = f.below(a.len());
+                        pointer.push_str(&format!("/{k}"));
+                        a.get(k)
+                    }
+                    _ => None,
+                };
+                match next {
+                    Some(n) => cur = n,
+                    None => break,
+                }
+            }
+        }
+        let Some(cur) = v.pointer_mut(&pointer) else {
+            continue;
+        };
+        match (f.below(5), &mut *cur) {
+            (0, Value::Object(o)) if !o.is_empty() => {
+                let k = o.keys().nth(f.below(o.len())).cloned().unwrap_or_default();
+                o.remove(&k);
+            }
+            (1, Value::Object(o)) => {
+                o.insert(
+                    format!("x_future_field_{}", f.below(100)),
+                    Value::from(f.below(1000) as u64),
+                );
+            }
+            (2, Value::Object(o)) if !o.is_empty() => {
+                duplicate = o.keys().nth(f.below(o.len())).cloned();
+            }
+            _ => {
+                let splice = SPLICES[f.below(SPLICES.len())];
+                if let Ok(x) = serde_json::from_str::<Value>(splice) {
+                    *cur = x;
+                }
+            }
+        }
+    }
+    let mut text = v.to_string();
+    // A key written twice, at the text level (JSON values cannot hold it).
+    if let Some(k) = duplicate {
+        let needle = format!("\"{k}\":");
+        if let Some(at) = text.find(&needle) {
+            text.insert_str(at, &format!("{needle}0,"));
+        }
+    }
+    text.into_bytes()
+}
+
+/// Everything the pages compute, for a plan that was accepted: nothing may overflow.
+fn compute_everything(plan: &renovation_planner::core::model::Plan) {
+    use renovation_planner::core::decide;
+    let _ = renovation_planner::core::evaluate::evaluate(plan);
+    for s in &plan.scenarios {
+        let Ok(b) = decide::basis(plan, s) else {
+            continue;
+        };
+        let mut settings = plan.selection;
+        settings.max_nodes = settings.max_nodes.min(5_000);
+        let _ = decide::optimise(plan, s, &b, &settings);
+        let all: Vec<_> = s.items.iter().map(|p| p.id).collect();
+        let _ = decide::phase(plan, s, &b, &all);
+        let mut small = plan.clone();
+        small.risk.samples = small.risk.samples.min(50);
+        let _ = decide::risk(&small, &b, &all, plan.selection.budget);
+    }
+}
+
 /// Checks one file input; returns true when it was accepted.
 fn check_file(bytes: &[u8]) -> bool {
     match load(bytes) {
@@ -129,6 +231,7 @@ fn check_file(bytes: &[u8]) -> bool {
                 let again = load(to_json(&loaded.plan).as_bytes()).expect("a saved plan reloads");
                 assert_eq!(again.plan, loaded.plan, "save and reload change nothing");
             }
+            compute_everything(&loaded.plan);
             true
         }
         Err(e) => {
@@ -164,13 +267,15 @@ fn run(n: u64, seed: u64) -> (u64, u64) {
     let small = SMALL.as_bytes();
     let demo = DEMO.as_bytes();
     let small_plan = load(small).unwrap().plan;
+    let small_value: serde_json::Value = serde_json::from_str(SMALL).unwrap();
     let link = share::encode(&small_plan).unwrap();
     let mut accepted = 0;
     for i in 0..n {
         let kind = f.below(100);
         let input = match kind {
             0..=9 => Input::File(f.random_bytes()),
-            10..=69 => Input::File(f.mutate(small)),
+            10..=39 => Input::File(f.mutate(small)),
+            40..=69 => Input::File(mutate_structure(&mut f, &small_value)),
             70..=74 => Input::File(f.mutate(demo)),
             // A damaged link.
             75..=89 => {

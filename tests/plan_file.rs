@@ -41,8 +41,14 @@ fn negative_floors_are_refused_naming_the_field() {
     assert_eq!(e.errors[0].path, "community.buildings[2].floors");
     assert!(matches!(e.errors[0].kind, ErrorKind::OutOfRange { .. }));
     assert!(e.errors[0]
-        .message(Lang::Zh)
+        .message_with_path(Lang::Zh)
         .contains("community.buildings[2].floors"));
+    // Said as people say it: the building by its name, the field in words.
+    assert!(
+        e.errors[0].message(Lang::Zh).starts_with("3号楼:层数 -1"),
+        "{}",
+        e.errors[0].message(Lang::Zh)
+    );
     // Zero floors parses but fails validation, on the same field.
     v["community"]["buildings"][2]["floors"] = json!(0);
     let e = refuse(&v);
@@ -192,10 +198,17 @@ fn other_malformed_files_name_what_is_wrong() {
     assert_eq!(e.errors[0].path, "community.buildings[0].floors");
     assert!(matches!(e.errors[0].kind, ErrorKind::WrongType { .. }));
     let mut v = demo_value();
+    // A field this version does not know opens, with a note, and is written back on export.
     v["community"]["buildings"][0]["colour"] = json!("red");
-    let e = refuse(&v);
-    assert_eq!(e.errors[0].path, "community.buildings[0].colour");
-    assert_eq!(e.errors[0].kind, ErrorKind::UnknownField);
+    let l = load(v.to_string().as_bytes()).expect("opens");
+    assert_eq!(l.notes.len(), 1);
+    assert_eq!(l.notes[0].path, "community.buildings[0].colour");
+    assert_eq!(l.notes[0].kind, ErrorKind::UnknownField);
+    assert!(l.notes[0]
+        .message(Lang::Zh)
+        .starts_with("1号楼:本版本不认识“colour”"));
+    let back: Value = serde_json::from_str(&to_json(&l.plan)).unwrap();
+    assert_eq!(back["community"]["buildings"][0]["colour"], json!("red"));
     let mut v = demo_value();
     v["scenarios"][0]["items"][0]["target"] = json!({"stairwell": 999});
     let e = refuse(&v);

@@ -106,11 +106,17 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 fn read_plan(path: &str, lang: Lang) -> Result<Plan, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     match load(&bytes) {
-        Ok(l) => Ok(l.plan),
+        Ok(l) => {
+            // What the reader fixed or kept without knowing it: said, not an error.
+            for n in &l.notes {
+                eprintln!("{path}: {}", n.message_with_path(lang));
+            }
+            Ok(l.plan)
+        }
         Err(e) => Err(e
             .errors
             .iter()
-            .map(|e| format!("{path}: {}", e.message(lang)))
+            .map(|e| format!("{path}: {}", e.message_with_path(lang)))
             .collect::<Vec<_>>()
             .join("\n")),
     }

@@ -91,4 +91,28 @@ mod tests {
         assert!(s.contains(">Basic<") || s.contains("Basic\n"));
         assert!(s.matches("<rect").count() >= 4);
     }
+
+    /// No rectangle with a negative width or height (browsers log an error for each), for
+    /// one category, for all zeros (a blank community), and for many categories.
+    #[test]
+    fn no_negative_rectangles_for_one_bar_or_all_zeros() {
+        let fmt = |v: f64| format!("¥{v:.0}");
+        for (n, value) in [(1usize, 0.0), (1, 100.0), (2, 0.0), (4, 50.0)] {
+            let cats: Vec<String> = (0..n).map(|i| format!("方案{i}")).collect();
+            let series = vec![("Basic".to_string(), RED, vec![value; n])];
+            let s = stacked(
+                &Stacked {
+                    title: "Cost",
+                    categories: &cats,
+                    series: &series,
+                    fmt: &fmt,
+                },
+                (600, 400),
+            );
+            assert!(
+                !s.contains("width=\"-") && !s.contains("height=\"-"),
+                "{n} × {value}: {s}"
+            );
+        }
+    }
 }

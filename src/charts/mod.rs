@@ -71,7 +71,9 @@ pub fn columns<'a, 'b>(
         .caption(title, (FONT, 21))
         .x_label_area_size(36)
         .y_label_area_size(78)
-        .build_cartesian_2d((0..n as u32 - 1).into_segmented(), y)?;
+        // Integer ranges are inclusive in plotters (0..n−1 is n columns), but a range of one
+        // value has no width: one column gets a second, empty slot.
+        .build_cartesian_2d((0..(n as u32 - 1).max(1)).into_segmented(), y)?;
     chart
         .configure_mesh()
         .light_line_style(TRANSPARENT)

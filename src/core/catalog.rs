@@ -175,7 +175,6 @@ pub enum Matter {
 
 /// Who must agree to an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ConsentRule {
     /// Whose households vote.
     pub scope: Scope,
@@ -196,7 +195,6 @@ pub enum Sharing {
 
 /// A unit price range: low, most likely and high, per unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CostRange {
     /// Optimistic price.
     pub low: Money,
@@ -224,7 +222,6 @@ impl CostRange {
 
 /// One renovation item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CatalogItem {
     /// Stable id, lower-case ASCII with underscores.
     pub id: ItemId,

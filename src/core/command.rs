@@ -319,6 +319,12 @@ pub enum EditError {
     TooMany,
     /// The last scenario cannot be deleted.
     LastScenario,
+    /// An item's quantity × unit price would be over the limit of one line
+    /// ([`crate::core::money::MAX_LINE_YUAN`]).
+    TooExpensive {
+        /// The item.
+        item: String,
+    },
 }
 
 /// One more than the largest id given (1 for none); [`EditError::TooMany`] when the ids are
@@ -631,7 +637,41 @@ pub fn apply(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
 pub fn applied(plan: &Plan, cmd: &Command) -> Result<(Plan, Applied), EditError> {
     let mut next = plan.clone();
     let out = edit(&mut next, cmd)?;
+    check_lines(&next, cmd, &out)?;
     Ok((next, out))
+}
+
+/// Refuses an edit that would put a line's quantity × unit price over the limit that keeps
+/// every total in range: the items whose quantity it can change are costed again.
+fn check_lines(plan: &Plan, cmd: &Command, out: &Applied) -> Result<(), EditError> {
+    let on_feature = |f: Feature| targets_of(plan, f);
+    let (targets, placements): (Vec<Target>, Vec<PlacementId>) = match cmd {
+        Command::Place { .. } => (Vec::new(), out.placements.clone()),
+        Command::SetQuantity { placement, .. } => (Vec::new(), vec![*placement]),
+        Command::UpdateBuilding { id, .. } => (on_feature(Feature::Building(*id)), Vec::new()),
+        Command::SetShape { feature, .. } | Command::SetKind { feature, .. } => {
+            (on_feature(*feature), Vec::new())
+        }
+        Command::AddBuilding { .. } | Command::Duplicate { .. } => (Vec::new(), Vec::new()),
+        _ => return Ok(()),
+    };
+    let catalog = Catalog::for_plan(plan);
+    let current = plan.current_scenario;
+    for s in &plan.scenarios {
+        for p in &s.items {
+            // Whole-community items add up every building: any building change may move them.
+            let hit = targets.contains(&p.target)
+                || (p.target == Target::Community
+                    && !matches!(cmd, Command::Place { .. } | Command::SetQuantity { .. }))
+                || (s.id == current && placements.contains(&p.id));
+            if hit && !super::validate::line_fits(plan, &catalog, p) {
+                return Err(EditError::TooExpensive {
+                    item: p.item.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Makes the edit on `plan` in place; may leave it half-edited on error (callers work on a
@@ -639,8 +679,12 @@ pub fn applied(plan: &Plan, cmd: &Command) -> Result<(Plan, Applied), EditError>
 fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
     let mut out = Applied::default();
     let c = &plan.community;
+    // Outlines and runs as drawn or pasted: a click on the first corner to close an outline,
+    // or a corner clicked twice, is not an error.
+    let plain = |pts: &[Pt], closed: bool| super::geometry::normalise_points(pts, closed).0;
     match cmd {
         Command::AddBuilding { footprint, props } => {
+            let footprint = &plain(footprint, true);
             check_props(props)?;
             check_shape(footprint, true)?;
             if c.buildings.len() >= limits::FEATURES {
@@ -705,6 +749,7 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             name,
             polygon,
         } => {
+            let polygon = &plain(polygon, true);
             check_shape(polygon, true)?;
             let id = FeatureId(next_id(c.areas.iter().map(|a| a.id), |i| i.0)?);
             plan.community.areas.push(SiteArea {
@@ -716,6 +761,7 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             out.features.push(Feature::Area(id));
         }
         Command::AddPipe { kind, name, path } => {
+            let path = &plain(path, false);
             check_shape(path, false)?;
             let id = FeatureId(next_id(c.pipes.iter().map(|a| a.id), |i| i.0)?);
             plan.community.pipes.push(PipeRun {
@@ -781,6 +827,12 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             *plan = next;
         }
         Command::SetShape { feature, points } => {
+            let closed = matches!(feature, Feature::Building(_) | Feature::Area(_));
+            let points = &if matches!(feature, Feature::Point(_)) {
+                points.clone()
+            } else {
+                plain(points, closed)
+            };
             let cc = &mut plan.community;
             match *feature {
                 Feature::Building(id) => {
@@ -1051,6 +1103,15 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             plan.current_scenario = *id;
         }
         Command::SetTallies { tallies } => {
+            let households = plan.community.household_count() as u64;
+            let over = |t: &crate::core::priority::SurveyTally| {
+                u64::from(t.support) + u64::from(t.oppose) + u64::from(t.no_view) > households
+            };
+            if tallies.iter().any(|(_, t)| t.as_ref().is_some_and(over)) {
+                return Err(EditError::OutOfRange {
+                    field: "tallies".into(),
+                });
+            }
             for (key, t) in tallies {
                 match t {
                     Some(t) => {
@@ -1082,7 +1143,9 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             plan.votes.retain(|_, v| !v.is_empty());
         }
         Command::SetBudget { budget } => {
-            if budget.0 < 0 {
+            if budget.0 < 0
+                || budget.0 > crate::core::money::Money::yuan(crate::core::money::MAX_YUAN).0
+            {
                 return Err(EditError::OutOfRange {
                     field: "budget".into(),
                 });
@@ -1094,9 +1157,12 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             start_year,
             budgets,
         } => {
+            let last = u32::from(*start_year) + budgets.len().saturating_sub(1) as u32;
+            let max = crate::core::money::Money::yuan(crate::core::money::MAX_YUAN).0;
             if budgets.len() > limits::YEARS
                 || !(limits::YEAR.0..=limits::YEAR.1).contains(start_year)
-                || budgets.iter().any(|b| b.0 < 0)
+                || last > u32::from(limits::YEAR.1)
+                || budgets.iter().any(|b| b.0 < 0 || b.0 > max)
             {
                 return Err(EditError::OutOfRange {
                     field: "years".into(),

@@ -4,7 +4,7 @@
 
 use super::catalog::{Catalog, Class, CostRange, ItemId};
 use super::model::{BuildingId, Community, CostSettings, Placement, PlacementId, Target};
-use super::money::Money;
+use super::money::{Money, MAX_LINE_YUAN};
 use super::takeoff::{take_off, Quantity, TakeoffError};
 use serde::{Deserialize, Serialize};
 use std::ops::Add;
@@ -124,6 +124,9 @@ pub enum CostError {
     UnknownItem(PlacementId, ItemId),
     /// The target is wrong or missing.
     Target(PlacementId, TakeoffError),
+    /// Quantity × unit price is beyond [`MAX_LINE_YUAN`] (the limit that keeps every total in
+    /// range): the item and the cost it would have.
+    TooLarge(PlacementId, ItemId),
 }
 
 /// The building a target belongs to.
@@ -148,10 +151,16 @@ pub fn cost_line(
     let quantity = take_off(community, item, p.target, p.quantity_override)
         .map_err(|e| CostError::Target(p.id, e))?;
     let uc = item.unit_cost;
+    let limit = Money::yuan(MAX_LINE_YUAN);
+    let times = |m: Money| {
+        m.mul_centi(quantity.centi)
+            .filter(|c| c.0.abs() <= limit.0)
+            .ok_or_else(|| CostError::TooLarge(p.id, p.item.clone()))
+    };
     let construction = Range3 {
-        low: uc.low.mul_centi(quantity.centi),
-        likely: uc.likely.mul_centi(quantity.centi),
-        high: uc.high.mul_centi(quantity.centi),
+        low: times(uc.low)?,
+        likely: times(uc.likely)?,
+        high: times(uc.high)?,
     };
     let design = construction.map(|m| m.mul_bp(settings.design_bp));
     let supervision = construction.map(|m| m.mul_bp(settings.supervision_bp));

@@ -124,7 +124,6 @@ impl TryFrom<String> for FundingSource {
 
 /// How much of a line one source may pay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ShareRule {
     /// The source.
     pub source: FundingSource,
@@ -148,7 +147,6 @@ impl ShareRule {
 
 /// Share rules per class.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ClassRules {
     /// Safety items.
     pub safety: Vec<ShareRule>,
@@ -184,7 +182,6 @@ pub enum Preset {
 
 /// Funding settings of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FundingSettings {
     /// Which preset the rules came from.
     pub preset: Preset,

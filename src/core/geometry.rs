@@ -116,29 +116,47 @@ pub fn bounds(pts: impl IntoIterator<Item = Pt>) -> Option<(Pt, Pt)> {
     }))
 }
 
-fn orient(a: Pt, b: Pt, c: Pt) -> f64 {
-    (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)
+/// A point in whole millimetres: the plan's own precision ([`Pt::new`] rounds to it), where
+/// the tests of simple outlines are exact integer arithmetic, so whether an outline touches
+/// itself never depends on floating-point rounding, snapping or rotation.
+fn mm(p: Pt) -> (i64, i64) {
+    ((p.x * 1000.0).round() as i64, (p.y * 1000.0).round() as i64)
 }
 
-fn on_segment(a: Pt, b: Pt, p: Pt) -> bool {
-    p.x >= a.x.min(b.x) && p.x <= a.x.max(b.x) && p.y >= a.y.min(b.y) && p.y <= a.y.max(b.y)
+/// Twice the signed area of the triangle a-b-c, mm² (exact: coordinates are at most 10^8 mm).
+fn orient(a: (i64, i64), b: (i64, i64), c: (i64, i64)) -> i128 {
+    let (ax, ay, bx, by, cx, cy) = (
+        i128::from(a.0),
+        i128::from(a.1),
+        i128::from(b.0),
+        i128::from(b.1),
+        i128::from(c.0),
+        i128::from(c.1),
+    );
+    (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
 }
 
-/// True when the closed segments `a1-a2` and `b1-b2` share at least one point.
-pub fn segments_intersect(a1: Pt, a2: Pt, b1: Pt, b2: Pt) -> bool {
-    let d1 = orient(b1, b2, a1);
-    let d2 = orient(b1, b2, a2);
-    let d3 = orient(a1, a2, b1);
-    let d4 = orient(a1, a2, b2);
-    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
-        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
-    {
+/// `p`, known to be on the line a-b, lies between a and b (ends included).
+fn within(a: (i64, i64), b: (i64, i64), p: (i64, i64)) -> bool {
+    p.0 >= a.0.min(b.0) && p.0 <= a.0.max(b.0) && p.1 >= a.1.min(b.1) && p.1 <= a.1.max(b.1)
+}
+
+fn cross_exact(a1: (i64, i64), a2: (i64, i64), b1: (i64, i64), b2: (i64, i64)) -> bool {
+    let (d1, d2) = (orient(b1, b2, a1), orient(b1, b2, a2));
+    let (d3, d4) = (orient(a1, a2, b1), orient(a1, a2, b2));
+    if d1.signum() * d2.signum() < 0 && d3.signum() * d4.signum() < 0 {
         return true;
     }
-    (d1 == 0.0 && on_segment(b1, b2, a1))
-        || (d2 == 0.0 && on_segment(b1, b2, a2))
-        || (d3 == 0.0 && on_segment(a1, a2, b1))
-        || (d4 == 0.0 && on_segment(a1, a2, b2))
+    (d1 == 0 && within(b1, b2, a1))
+        || (d2 == 0 && within(b1, b2, a2))
+        || (d3 == 0 && within(a1, a2, b1))
+        || (d4 == 0 && within(a1, a2, b2))
+}
+
+/// True when the closed segments `a1-a2` and `b1-b2` share at least one point (exact, in
+/// millimetres).
+pub fn segments_intersect(a1: Pt, a2: Pt, b1: Pt, b2: Pt) -> bool {
+    cross_exact(mm(a1), mm(a2), mm(b1), mm(b2))
 }
 
 /// Why a polygon is not a valid simple outline.
@@ -148,14 +166,18 @@ pub enum PolygonFault {
     TooFewPoints,
     /// A coordinate is NaN or infinite.
     NotFinite,
-    /// Two non-adjacent edges cross or touch, or two vertices coincide.
+    /// Two non-adjacent edges cross or touch, an edge folds back on the one before, or two
+    /// vertices coincide.
     SelfIntersecting,
     /// Encloses no area.
     ZeroArea,
 }
 
-/// Checks that `pts` is a simple polygon (edges meet only at shared vertices of adjacent edges).
-/// O(n²) in the number of vertices; footprints have a handful.
+/// Checks that `pts` is a simple polygon (edges meet only at shared vertices of adjacent
+/// edges), exactly, in whole millimetres. Straight-on corners (three in a line) are allowed;
+/// doubled corners and a repeated first corner are for the reader to normalise first
+/// ([`crate::core::plan_file::normalise`]). O(n²) in the number of vertices; footprints have a
+/// handful.
 pub fn check_simple_polygon(pts: &[Pt]) -> Result<(), PolygonFault> {
     if pts.len() < 3 {
         return Err(PolygonFault::TooFewPoints);
@@ -163,28 +185,40 @@ pub fn check_simple_polygon(pts: &[Pt]) -> Result<(), PolygonFault> {
     if !pts.iter().all(|p| p.is_finite()) {
         return Err(PolygonFault::NotFinite);
     }
-    let n = pts.len();
+    let q: Vec<(i64, i64)> = pts.iter().map(|&p| mm(p)).collect();
+    let n = q.len();
     for i in 0..n {
         for j in (i + 1)..n {
-            if pts[i] == pts[j] {
+            if q[i] == q[j] {
                 return Err(PolygonFault::SelfIntersecting);
             }
         }
     }
     for i in 0..n {
-        let (a1, a2) = (pts[i], pts[(i + 1) % n]);
+        let (a1, a2) = (q[i], q[(i + 1) % n]);
+        // An edge that folds back along the one before (a spike).
+        let a0 = q[(i + n - 1) % n];
+        if orient(a0, a1, a2) == 0 && (within(a1, a2, a0) || within(a0, a1, a2)) {
+            return Err(PolygonFault::SelfIntersecting);
+        }
         for j in (i + 1)..n {
             let adjacent = j == i + 1 || (i == 0 && j == n - 1);
             if adjacent {
                 continue;
             }
-            let (b1, b2) = (pts[j], pts[(j + 1) % n]);
-            if segments_intersect(a1, a2, b1, b2) {
+            let (b1, b2) = (q[j], q[(j + 1) % n]);
+            if cross_exact(a1, a2, b1, b2) {
                 return Err(PolygonFault::SelfIntersecting);
             }
         }
     }
-    if polygon_area_m2(pts) <= 1e-9 {
+    let twice: i128 = (0..n)
+        .map(|i| {
+            let (a, b) = (q[i], q[(i + 1) % n]);
+            i128::from(a.0) * i128::from(b.1) - i128::from(b.0) * i128::from(a.1)
+        })
+        .sum();
+    if twice == 0 {
         return Err(PolygonFault::ZeroArea);
     }
     Ok(())
@@ -198,6 +232,20 @@ pub fn rect(x: f64, y: f64, w: f64, h: f64, deg: f64) -> Vec<Pt> {
         .iter()
         .map(|&(dx, dy)| Pt::new(x + dx * c - dy * s, y + dx * s + dy * c))
         .collect()
+}
+
+/// Points as people draw and CAD tools write them, made plain: corners given twice in a row
+/// merged, and for a closed outline a last corner that repeats the first dropped. Returns
+/// the points and how many repeats were merged and whether a closing repeat was dropped.
+pub fn normalise_points(pts: &[Pt], closed: bool) -> (Vec<Pt>, usize, bool) {
+    let mut out: Vec<Pt> = pts.to_vec();
+    out.dedup();
+    let merged = pts.len() - out.len();
+    let ring = closed && out.len() > 3 && out.first() == out.last();
+    if ring {
+        out.pop();
+    }
+    (out, merged, ring)
 }
 
 /// True when two axis-aligned boxes `[x0, y0, x1, y1]` share some area (touching edges do
@@ -265,6 +313,57 @@ mod tests {
         assert!(check_simple_polygon(&line).is_err());
         let nan = [Pt::new(0.0, 0.0), Pt::new(f64::NAN, 0.0), Pt::new(2.0, 3.0)];
         assert_eq!(check_simple_polygon(&nan), Err(PolygonFault::NotFinite));
+    }
+
+    #[test]
+    fn touching_is_decided_exactly_whatever_the_rounding() {
+        // A notch whose tip touches the opposite edge at exactly one point: refused, and so is
+        // the same outline moved by amounts whose products round differently in f64.
+        let notch = |dx: f64, dy: f64| {
+            vec![
+                Pt::new(0.1 + dx, 0.1 + dy),
+                Pt::new(10.3 + dx, 0.1 + dy),
+                Pt::new(10.3 + dx, 10.7 + dy),
+                Pt::new(5.2 + dx, 0.1 + dy),
+                Pt::new(0.1 + dx, 10.7 + dy),
+            ]
+        };
+        for (dx, dy) in [
+            (0.0, 0.0),
+            (0.3, 0.7),
+            (123.456, 789.012),
+            (-0.1, 1e4 + 0.003),
+        ] {
+            assert_eq!(
+                check_simple_polygon(&notch(dx, dy)),
+                Err(PolygonFault::SelfIntersecting),
+                "({dx}, {dy})"
+            );
+        }
+        // A millimetre away it is simple, at any offset.
+        for (dx, dy) in [(0.0, 0.0), (0.3, 0.7), (123.456, 789.012)] {
+            let mut p = notch(dx, dy);
+            p[3] = Pt::new(p[3].x, p[3].y + 0.001);
+            assert!(check_simple_polygon(&p).is_ok(), "({dx}, {dy})");
+        }
+        // Three corners in a line are fine; an edge folding back is not.
+        let straight = [
+            Pt::new(0.0, 0.0),
+            Pt::new(5.0, 0.0),
+            Pt::new(10.0, 0.0),
+            Pt::new(10.0, 5.0),
+        ];
+        assert!(check_simple_polygon(&straight).is_ok());
+        let spike = [
+            Pt::new(0.0, 0.0),
+            Pt::new(10.0, 0.0),
+            Pt::new(4.0, 0.0),
+            Pt::new(4.0, 5.0),
+        ];
+        assert_eq!(
+            check_simple_polygon(&spike),
+            Err(PolygonFault::SelfIntersecting)
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod elevator_share;
 pub mod error;
 pub mod evaluate;
 pub mod explain;
+pub mod extras;
 pub mod format;
 pub mod funding;
 pub mod geometry;

@@ -67,7 +67,6 @@ id_type!(
 
 /// One dwelling: the unit of head count for consent and of burden for funding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Household {
     /// Unique id.
     pub id: HouseholdId,
@@ -84,7 +83,6 @@ pub struct Household {
 
 /// A stairwell (单元): one entrance and staircase serving the households above it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Stairwell {
     /// Unique id.
     pub id: StairwellId,
@@ -98,7 +96,6 @@ pub struct Stairwell {
 
 /// A residential building.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Building {
     /// Unique id.
     pub id: BuildingId,
@@ -162,7 +159,6 @@ pub enum AreaKind {
 
 /// A drawn polygon on the site: road, green, square or parking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SiteArea {
     /// Unique among areas.
     pub id: FeatureId,
@@ -203,7 +199,6 @@ pub enum PipeKind {
 
 /// A drawn polyline: a pipe or cable run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PipeRun {
     /// Unique among pipe runs.
     pub id: FeatureId,
@@ -254,7 +249,6 @@ pub enum SiteKind {
 
 /// A point on the site: lamp, camera, gate, waste point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PointFeature {
     /// Unique among points.
     pub id: FeatureId,
@@ -268,7 +262,6 @@ pub struct PointFeature {
 
 /// The community (小区) as it stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Community {
     /// Name, e.g. `建设路纺织厂家属院`.
     pub name: String,
@@ -416,7 +409,6 @@ pub enum TargetKind {
 /// Elevator cost sharing for one stairwell (BRIEF §4): floor coefficients weighted by exclusive
 /// area, optional compensation to lower floors. The subsidy is the placement's funding rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ElevatorSharing {
     /// Coefficient per floor in basis points, index 0 = ground floor. Floors beyond the list
     /// take the last value.
@@ -457,7 +449,6 @@ impl ElevatorSharing {
 
 /// One renovation item placed on the plan in a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Placement {
     /// Unique within the scenario.
     pub id: PlacementId,
@@ -533,7 +524,6 @@ impl Placement {
 
 /// A named set of placed items: one option for the community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Unique id.
     pub id: ScenarioId,
@@ -545,7 +535,6 @@ pub struct Scenario {
 
 /// Design, supervision and contingency percentages (basis points) added to construction cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CostSettings {
     /// Design fee, basis points of construction cost.
     pub design_bp: u32,
@@ -584,7 +573,6 @@ pub type Votes = BTreeMap<String, BTreeMap<HouseholdId, Vote>>;
 
 /// Edits to the default catalog kept in the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct CatalogEdits {
     /// New unit prices for default items.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -603,7 +591,6 @@ impl CatalogEdits {
 
 /// The whole plan: the file format's content (see `plan_file`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Plan {
     /// File format version (see `plan_file::SCHEMA_VERSION`).
     pub schema_version: u32,
@@ -640,6 +627,10 @@ pub struct Plan {
     /// Cost-risk simulation settings.
     #[serde(default, skip_serializing_if = "is_default")]
     pub risk: RiskSettings,
+    /// Fields of the file this version does not know, written back on save and export
+    /// (see [`crate::core::extras`]).
+    #[serde(skip)]
+    pub extras: super::extras::Extras,
 }
 
 impl Plan {
@@ -670,6 +661,7 @@ impl Plan {
             selection: SelectionSettings::default(),
             phasing: PhasingSettings::default(),
             risk: RiskSettings::default(),
+            extras: super::extras::Extras::default(),
         }
     }
 

@@ -13,6 +13,21 @@
 //!   (for households: the order of the plan, building by building, stairwell by stairwell, room
 //!   by room). The parts always sum exactly to the whole.
 
+//!
+//! Limits that keep every sum in an `i64` of fen (i64::MAX ≈ 9.2 × 10^18 fen), checked when a
+//! plan is read and on every edit, so that no total can wrap around:
+//! - any amount (a budget, a pool, a cap, a subsidy, a compensation): 0 to [`MAX_YUAN`] =
+//!   10^12 yuan (10^14 fen);
+//! - a unit price: at most [`MAX_UNIT_PRICE_YUAN`] = 10^8 yuan;
+//! - one placed item's construction cost (quantity × unit price at the high price): at most
+//!   [`MAX_LINE_YUAN`] = 10^11 yuan, else the plan or the edit is refused naming the item;
+//! - design, supervision and contingency at most 100 % each, so a line's total is at most
+//!   4 × 10^11 yuan;
+//! - at most 20,000 placements in a scenario ([`crate::core::validate::limits::PLACEMENTS`]):
+//!   a scenario's total is at most 8 × 10^15 yuan = 8 × 10^17 fen, a tenth of `i64::MAX`, so a
+//!   total plus a budget, a pool or any other amount cannot overflow either. Products (shares,
+//!   weights, fees) are computed in `i128`/`u128` and divided back below these bounds.
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::iter::Sum;
@@ -21,6 +36,14 @@ use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
 /// The largest amount the planner accepts anywhere: 10^12 yuan (a trillion), far above any
 /// programme, so that sums of many amounts can never overflow an `i64` of fen.
 pub const MAX_YUAN: i64 = 1_000_000_000_000;
+
+/// The highest unit price of a catalog item: 10^8 yuan (a hundred million yuan per unit; the
+/// dearest default item, a canteen, is at most 10^6).
+pub const MAX_UNIT_PRICE_YUAN: i64 = 100_000_000;
+
+/// The highest construction cost of one placed item: 10^11 yuan, two hundred times Nanyang's
+/// whole three-year programme.
+pub const MAX_LINE_YUAN: i64 = 100_000_000_000;
 
 /// An amount of money in fen (1 yuan = 100 fen). Serialised as a number of yuan with at most
 /// two decimals (`12700` or `39000.5`), read back exactly.
@@ -56,9 +79,12 @@ impl Money {
     }
 
     /// `self × centi / 100`, i.e. a unit price times a quantity given in hundredths of its unit,
-    /// rounded to the nearest fen (halves away from zero).
-    pub fn mul_centi(self, centi: i64) -> Money {
-        Money(div_round(self.0 as i128 * centi as i128, 100) as i64)
+    /// rounded to the nearest fen (halves away from zero); `None` beyond `i64` (never silently
+    /// wrapped).
+    pub fn mul_centi(self, centi: i64) -> Option<Money> {
+        i64::try_from(div_round(self.0 as i128 * centi as i128, 100))
+            .ok()
+            .map(Money)
     }
 
     /// `self × bp / 10 000`: a share in basis points, rounded to the nearest fen.
@@ -282,7 +308,12 @@ mod tests {
         assert_eq!(Money(1).mul_bp(5_000), Money(1));
         assert_eq!(Money(-1).mul_bp(5_000), Money(-1));
         assert_eq!(Money(3).mul_bp(5_000), Money(2));
-        assert_eq!(Money::yuan(80).mul_centi(72_050), Money::yuan(57_640));
+        assert_eq!(Money::yuan(80).mul_centi(72_050), Some(Money::yuan(57_640)));
+        assert_eq!(
+            Money::yuan(MAX_YUAN).mul_centi(i64::MAX),
+            None,
+            "refused, not wrapped"
+        );
         assert_eq!(Money(333).mul_ratio(1, 3), Money(111));
     }
 

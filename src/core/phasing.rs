@@ -17,7 +17,6 @@ use std::collections::BTreeMap;
 
 /// One year's money.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct YearBudget {
     /// Total that can be spent this year.
     pub budget: Money,
@@ -28,7 +27,6 @@ pub struct YearBudget {
 
 /// Phasing settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PhasingSettings {
     /// The first year of the plan.
     pub start_year: u16,

@@ -2,12 +2,14 @@
 //! share links and the command line. Reading goes size → UTF-8 → JSON → version (migrating
 //! older versions) → typed fields (with the path of the first bad field) → validation.
 
-use super::error::{ErrorKind, PlanError};
+use super::error::{ErrorKind, Named, PlanError};
+use super::extras::{self, RawStep};
 use super::model::Plan;
-use super::money::{Area, Money};
 use super::validate::{repair, validate};
+use serde::de::DeserializeSeed;
 use serde_json::error::Category;
 use serde_json::Value;
+use std::cell::RefCell;
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -28,6 +30,9 @@ pub struct Loaded {
     pub from_version: u32,
     /// True when the file came from a newer planner: show it, never overwrite it.
     pub read_only: bool,
+    /// What the reader fixed (closed rings, doubled corners) and the fields it did not know
+    /// (kept, and written back on export): to tell the user.
+    pub notes: Vec<PlanError>,
 }
 
 /// Why a file could not be read, and what could be kept.
@@ -101,7 +106,13 @@ fn write_pretty(v: &Value, depth: usize, out: &mut String) {
 /// Serialises a plan as compact JSON (share links, autosave).
 pub fn to_json_compact(plan: &Plan) -> String {
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(plan).unwrap_or_default()
+    if plan.extras.is_empty() {
+        return serde_json::to_string(plan).unwrap_or_default();
+    }
+    // With the fields this version did not know put back where they were.
+    let mut v = serde_json::to_value(plan).unwrap_or(Value::Null);
+    extras::insert(&mut v, &plan.extras);
+    v.to_string()
 }
 
 /// Reads a plan file from its bytes.
@@ -128,13 +139,10 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_str(text)
 }
 
-/// The first thing read from any file: just its version (every other field is skipped).
-#[derive(serde::Deserialize)]
-struct Header {
-    schema_version: Option<Value>,
-}
-
-/// Reads a plan file from text.
+/// Reads a plan file from text: JSON (an object with each key once) → version (migrating
+/// older versions) → typed fields (the exact path of the first bad one; unknown fields kept
+/// aside) → outlines normalised (closed rings and doubled corners, reported as fixed) →
+/// validation. Every message names the thing as people call it.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     if text.len() > MAX_BYTES {
         return Err(LoadError::one(PlanError::new(
@@ -157,19 +165,8 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
             },
         )));
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| {
-        LoadError::one(PlanError::new(
-            "",
-            match e.classify() {
-                Category::Data => ErrorKind::NotAnObject,
-                _ => ErrorKind::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                },
-            },
-        ))
-    })?;
-    let version = match header.schema_version {
+    let mut value = parse_value(text)?;
+    let version = match value.get("schema_version").filter(|v| !v.is_null()) {
         None => {
             return Err(LoadError::one(PlanError::new(
                 "schema_version",
@@ -189,23 +186,16 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
         },
     };
     let read_only = version > SCHEMA_VERSION;
-    let migrated;
-    let text = if version < SCHEMA_VERSION {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            LoadError::one(PlanError::new(
-                "",
-                ErrorKind::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                },
-            ))
-        })?;
-        migrated = migrate(value, version)?.to_string();
-        migrated.as_str()
-    } else {
-        text
+    if version < SCHEMA_VERSION {
+        value = migrate(value, version)?;
+    }
+    let mut unknown: Vec<Vec<RawStep>> = Vec::new();
+    let typed: Result<Plan, _> = {
+        let mut note = |p: serde_ignored::Path<'_>| unknown.push(extras::raw_path(&p));
+        let de = serde_ignored::Deserializer::new(&value, &mut note);
+        serde_path_to_error::deserialize(de)
     };
-    let mut plan: Plan = match serde_json::from_str(text) {
+    let mut plan = match typed {
         Ok(p) => p,
         Err(_) if read_only => {
             return Err(LoadError::one(PlanError::new(
@@ -216,14 +206,27 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
                 },
             )))
         }
-        Err(e) => return Err(LoadError::one(from_serde(text, &e))),
+        Err(e) => {
+            let mut err = from_serde(&e);
+            annotate(std::slice::from_mut(&mut err), &value);
+            return Err(LoadError::one(err));
+        }
     };
     plan.schema_version = SCHEMA_VERSION;
-    let errors = validate(&plan);
+    plan.extras = extras::collect(&value, &unknown);
+    let mut notes: Vec<PlanError> = unknown
+        .iter()
+        .map(|raw| PlanError::new(extras::path_text(raw), ErrorKind::UnknownField))
+        .collect();
+    notes.extend(normalise(&mut plan));
+    annotate(&mut notes, &value);
+    let mut errors = validate(&plan);
+    annotate(&mut errors, &value);
     let loaded = |plan| Loaded {
         plan,
         from_version: version,
         read_only,
+        notes: notes.clone(),
     };
     if errors.is_empty() {
         Ok(loaded(plan))
@@ -231,6 +234,242 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
         let valid_rest = repair(&plan).map(|(p, _)| Box::new(loaded(p)));
         Err(LoadError { errors, valid_rest })
     }
+}
+
+/// JSON text to a value, refusing an object with the same key twice (which JSON readers
+/// settle differently: serde_json keeps the last, others the first): the key is named.
+fn parse_value(text: &str) -> Result<Value, LoadError> {
+    let dup = RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let seed = Checked {
+        path: String::new(),
+        dup: &dup,
+    };
+    let result = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    match result {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if let Some((path, key)) = dup.into_inner() {
+                let mut e = PlanError::new(path, ErrorKind::DuplicateKey { key });
+                // Named from the text as a plain reader sees it (the last of the two wins).
+                if let Ok(v) = serde_json::from_str::<Value>(text) {
+                    annotate(std::slice::from_mut(&mut e), &v);
+                }
+                return Err(LoadError::one(e));
+            }
+            let offset = byte_offset(text, e.line(), e.column());
+            // A number too large for any field (1e999).
+            let huge = e.to_string().starts_with("number out of range");
+            Err(LoadError::one(match e.classify() {
+                Category::Data | Category::Syntax if huge => {
+                    PlanError::new(json_path_at(text, offset).path, ErrorKind::NotFinite)
+                }
+                _ => PlanError::new(
+                    "",
+                    ErrorKind::NotJson {
+                        line: e.line(),
+                        column: e.column(),
+                    },
+                ),
+            }))
+        }
+    }
+}
+
+/// Builds a JSON value while noting the path of the first key written twice.
+struct Checked<'a> {
+    path: String,
+    dup: &'a RefCell<Option<(String, String)>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Checked<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Checked<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        loop {
+            let child = Checked {
+                path: format!("{}[{}]", self.path, out.len()),
+                dup: self.dup,
+            };
+            match seq.next_element_seed(child)? {
+                Some(v) => out.push(v),
+                None => return Ok(Value::Array(out)),
+            }
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                *self.dup.borrow_mut() = Some((self.path.clone(), key));
+                return Err(serde::de::Error::custom("duplicate key"));
+            }
+            let path = if self.path.is_empty() {
+                key.clone()
+            } else {
+                format!("{}.{key}", self.path)
+            };
+            let v = map.next_value_seed(Checked {
+                path,
+                dup: self.dup,
+            })?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// Outlines as CAD and GIS tools write them, made simple: a last corner that repeats the
+/// first (a closed ring) is dropped, and corners written twice in a row are merged (also in
+/// pipe runs). Each change is reported, so the user knows the file was fixed.
+pub fn normalise(plan: &mut Plan) -> Vec<PlanError> {
+    let mut notes = Vec::new();
+    let mut fix = |path: String, pts: &mut Vec<super::geometry::Pt>, closed: bool| {
+        let (plain, merged, ring) = super::geometry::normalise_points(pts, closed);
+        if merged > 0 {
+            notes.push(PlanError::new(
+                path.clone(),
+                ErrorKind::RepeatedCornersFixed { removed: merged },
+            ));
+        }
+        if ring {
+            notes.push(PlanError::new(path, ErrorKind::ClosedRingFixed));
+        }
+        *pts = plain;
+    };
+    let c = &mut plan.community;
+    for (i, b) in c.buildings.iter_mut().enumerate() {
+        fix(
+            format!("community.buildings[{i}].footprint"),
+            &mut b.footprint,
+            true,
+        );
+    }
+    for (i, a) in c.areas.iter_mut().enumerate() {
+        fix(
+            format!("community.areas[{i}].polygon"),
+            &mut a.polygon,
+            true,
+        );
+    }
+    for (i, p) in c.pipes.iter_mut().enumerate() {
+        fix(format!("community.pipes[{i}].path"), &mut p.path, false);
+    }
+    notes
+}
+
+/// The things on the way to each error's field, as people name them, read from the file's
+/// `value` (buildings, stairwells and areas by name, households by room, scenarios by name,
+/// placed items by their catalog item).
+pub fn annotate(errors: &mut [PlanError], value: &Value) {
+    for e in errors {
+        e.place = place_of(value, &e.path);
+    }
+}
+
+fn place_of(value: &Value, path: &str) -> Vec<Named> {
+    let steps = parse_path(path);
+    let mut out = Vec::new();
+    let mut cur = value;
+    let mut parent_key: Option<&str> = None;
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    for (n, step) in steps.iter().enumerate() {
+        match step {
+            RawStep::Key(k) => {
+                if n == 0 {
+                    match k.as_str() {
+                        "community" => {
+                            if steps.len() <= 2 {
+                                out.push(Named::Community);
+                            }
+                        }
+                        "scenarios" | "schema_version" | "current_scenario" => {}
+                        // A top-level field alone is named by the field itself.
+                        _ if steps.len() == 1 => {}
+                        other => out.push(Named::Settings(other.to_string())),
+                    }
+                }
+                if parent_key == Some("prices") {
+                    out.push(Named::CatalogItem(k.clone()));
+                }
+                match cur.get(k.as_str()) {
+                    Some(v) => cur = v,
+                    None => break,
+                }
+                parent_key = Some(k.as_str());
+            }
+            RawStep::Index(i) => {
+                let Some(v) = cur.get(*i) else { break };
+                match parent_key {
+                    Some("buildings") => out.push(Named::Building(text(v, "name"))),
+                    Some("stairwells") => out.push(Named::Stairwell(text(v, "name"))),
+                    Some("households") => out.push(Named::Household(text(v, "room"))),
+                    Some("areas") => out.push(Named::Area(text(v, "name"))),
+                    Some("pipes") => out.push(Named::Pipe(text(v, "name"))),
+                    Some("points") => out.push(Named::Point(text(v, "name"))),
+                    Some("scenarios") => out.push(Named::Scenario(text(v, "name"))),
+                    Some("items") => out.push(Named::Item(text(v, "item"))),
+                    Some("custom") => out.push(Named::CatalogItem(text(v, "id"))),
+                    _ => {}
+                }
+                cur = v;
+                parent_key = None;
+            }
+        }
+    }
+    out.retain(|n| !matches!(n, Named::Building(s) | Named::Stairwell(s) | Named::Household(s) | Named::Scenario(s) | Named::Item(s) | Named::CatalogItem(s) if s.is_empty()));
+    out
+}
+
+/// `community.buildings[1].floors` → keys and positions.
+fn parse_path(path: &str) -> Vec<RawStep> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut it = part.split('[');
+        if let Some(k) = it.next().filter(|k| !k.is_empty()) {
+            out.push(RawStep::Key(k.to_string()));
+        }
+        for idx in it {
+            if let Ok(i) = idx.trim_end_matches(']').parse() {
+                out.push(RawStep::Index(i));
+            }
+        }
+    }
+    out
 }
 
 /// Brings an older file's JSON up to [`SCHEMA_VERSION`]. Each shipped version older than the
@@ -251,22 +490,17 @@ fn migrate(mut v: Value, from: u32) -> Result<Value, LoadError> {
     Ok(v)
 }
 
-/// Turns a serde error into a [`PlanError`] whose path is found from the error's position in
-/// the text (see [`json_path_at`]).
-fn from_serde(text: &str, e: &serde_json::Error) -> PlanError {
-    let full = e.to_string();
-    // serde_json appends " at line L column C"; the position is used for the path instead.
-    let msg = full
-        .rsplit_once(" at line ")
-        .map_or(full.as_str(), |(m, _)| m)
-        .to_string();
-    let offset = byte_offset(text, e.line(), e.column());
-    let at = json_path_at(text, offset);
-    let join = |base: &str, field: &str| {
-        if base.is_empty() {
+/// Turns a typed-read error into a [`PlanError`] at its exact path, with serde's words kept
+/// as data (found and expected types, allowed values) for messages in either language.
+fn from_serde(e: &serde_path_to_error::Error<serde_json::Error>) -> PlanError {
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    let msg = e.inner().to_string();
+    let join = |field: &str| {
+        if path.is_empty() {
             field.to_string()
         } else {
-            format!("{base}.{field}")
+            format!("{path}.{field}")
         }
     };
     let between_ticks = |s: &str| -> Option<String> {
@@ -275,46 +509,56 @@ fn from_serde(text: &str, e: &serde_json::Error) -> PlanError {
         Some(s[a + 1..a + 1 + b].to_string())
     };
     if msg.starts_with("missing field") {
-        let field = between_ticks(&msg).unwrap_or_default();
-        let base = at.closed.map_or(at.path, |c| c.0);
-        return PlanError::new(join(&base, &field), ErrorKind::Missing);
+        return PlanError::new(
+            join(&between_ticks(&msg).unwrap_or_default()),
+            ErrorKind::Missing,
+        );
     }
-    // Our own range errors (amounts, areas) are reported by serde_json after the object that
-    // holds the field; find the field in that object by testing its numbers.
-    if let Some((base, start)) = &at.closed {
-        let bad_number = |v: f64| {
-            (msg.starts_with("amount ") && Money::from_yuan_f64(v).is_none())
-                || (msg.starts_with("area ") && Area::from_m2(v).is_none())
-        };
-        if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(&text[*start..offset]) {
-            if let Some(key) = o
-                .iter()
-                .find(|(_, v)| v.as_f64().is_some_and(bad_number))
-                .map(|(k, _)| k)
-            {
-                let value = o[key].to_string();
-                let (min, max) = if msg.starts_with("area ") {
-                    ("0".to_string(), super::money::MAX_AREA_M2.to_string())
-                } else {
-                    let m = super::money::MAX_YUAN;
-                    (format!("-{m}"), m.to_string())
-                };
-                return PlanError::new(join(base, key), ErrorKind::OutOfRange { value, min, max });
-            }
+    if msg.starts_with("duplicate field") {
+        let key = between_ticks(&msg).unwrap_or_default();
+        return PlanError::new(path, ErrorKind::DuplicateKey { key });
+    }
+    // Our own range errors (amounts, areas): "amount 1e20 yuan is out of range …".
+    for (prefix, min, max) in [
+        (
+            "amount ",
+            format!("-{}", super::money::MAX_YUAN),
+            super::money::MAX_YUAN.to_string(),
+        ),
+        (
+            "area ",
+            "0".to_string(),
+            super::money::MAX_AREA_M2.to_string(),
+        ),
+    ] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            let value = rest.split_whitespace().next().unwrap_or("").to_string();
+            return PlanError::new(path, ErrorKind::OutOfRange { value, min, max });
         }
     }
-    let path = at.path;
-    if msg == "number out of range" {
-        return PlanError::new(path, ErrorKind::NotFinite);
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let found = between_ticks(rest).unwrap_or_default();
+        let allowed = rest
+            .split_once("expected ")
+            .map(|(_, list)| {
+                list.split('`')
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .map(|(_, w)| w.to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        return PlanError::new(path, ErrorKind::UnknownValue { found, allowed });
     }
-    if msg.starts_with("unknown field") {
-        return PlanError::new(path, ErrorKind::UnknownField);
-    }
-    if msg.starts_with("unknown variant") {
-        return PlanError::new(path, ErrorKind::UnknownValue { detail: msg });
-    }
-    if msg.starts_with("invalid type") {
-        return PlanError::new(path, ErrorKind::WrongType { detail: msg });
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return PlanError::new(
+            path,
+            ErrorKind::WrongType {
+                found: found.to_string(),
+                expected: expected.to_string(),
+            },
+        );
     }
     if msg.starts_with("invalid value: integer") {
         let value = between_ticks(&msg).unwrap_or_default();

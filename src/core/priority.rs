@@ -21,7 +21,6 @@ pub const BUILT_IN: [&str; 5] = [
 
 /// A criterion the user added (rated by hand per item, 0-10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CustomCriterion {
     /// Id, unique among criteria.
     pub id: String,
@@ -33,7 +32,6 @@ pub struct CustomCriterion {
 
 /// Survey tallies for one matter (问需于民): how many households support, oppose, have no view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct SurveyTally {
     /// Support.
     pub support: u32,
@@ -53,7 +51,6 @@ impl SurveyTally {
 
 /// Priority settings of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PrioritySettings {
     /// Weight per criterion id (any non-negative numbers; normalised to sum 1).
     pub weights: BTreeMap<String, u32>,

@@ -64,7 +64,6 @@ pub enum Distribution {
 
 /// Simulation settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RiskSettings {
     /// Distribution shape.
     #[serde(default)]
@@ -114,37 +113,57 @@ pub struct RiskResult {
 /// Number of quantiles tabulated per item (the table has one more entry).
 const TABLE: usize = 256;
 
-/// The quantile table of one item in yuan: `TABLE + 1` values at probabilities k / TABLE.
-fn quantiles(low: f64, likely: f64, high: f64, d: Distribution, out: &mut [f64]) {
-    let span = high - low;
-    if span <= 0.0 {
-        out.fill(likely);
-        return;
-    }
-    let mode = ((likely - low) / span).clamp(0.0, 1.0);
+/// The PERT density's grid: points and the logarithms of `x` and `1 − x` on it, computed once.
+const GRID: usize = 4096;
+
+fn log_grid() -> &'static (Vec<f64>, Vec<f64>) {
+    static LOGS: std::sync::OnceLock<(Vec<f64>, Vec<f64>)> = std::sync::OnceLock::new();
+    LOGS.get_or_init(|| {
+        let h = 1.0 / GRID as f64;
+        (0..=GRID)
+            .map(|i| {
+                let x = i as f64 * h;
+                (x.ln(), (1.0 - x).ln())
+            })
+            .unzip()
+    })
+}
+
+/// The quantile table of a distribution on [0, 1] with its mode at `mode`: `TABLE + 1`
+/// values at probabilities k / TABLE. An item's table is `low + x × (high − low)`.
+fn unit_quantiles(mode: f64, d: Distribution, out: &mut [f64]) {
     match d {
         Distribution::Triangular => {
             for (k, q) in out.iter_mut().enumerate() {
                 let u = k as f64 / TABLE as f64;
-                let x = if u < mode {
+                *q = if u < mode {
                     (u * mode).sqrt()
                 } else {
                     1.0 - ((1.0 - u) * (1.0 - mode)).sqrt()
                 };
-                *q = low + x * span;
             }
         }
         Distribution::Pert => {
             // Beta(α, β) with α = 1 + 4·mode, β = 1 + 4·(1 − mode): both ≥ 1, so the density
-            // is bounded. Its CDF by the trapezoid rule on a fine grid, then inverted.
+            // is bounded. Its CDF by the trapezoid rule on a fine grid, then inverted. The
+            // density x^(α−1) (1−x)^(β−1) is exp of logarithms tabulated once.
             let (a, b) = (1.0 + 4.0 * mode, 1.0 + 4.0 * (1.0 - mode));
-            const GRID: usize = 4096;
-            let pdf = |x: f64| x.powf(a - 1.0) * (1.0 - x).powf(b - 1.0);
+            let (lx, l1x) = log_grid();
+            let term = |e: f64, l: f64| {
+                if e == 0.0 {
+                    1.0
+                } else if l == f64::NEG_INFINITY {
+                    0.0
+                } else {
+                    (e * l).exp()
+                }
+            };
+            let pdf = |i: usize| term(a - 1.0, lx[i]) * term(b - 1.0, l1x[i]);
             let mut cdf = vec![0.0; GRID + 1];
             let h = 1.0 / GRID as f64;
-            let mut prev = pdf(0.0);
+            let mut prev = pdf(0);
             for i in 1..=GRID {
-                let cur = pdf(i as f64 * h);
+                let cur = pdf(i);
                 cdf[i] = cdf[i - 1] + (prev + cur) * h / 2.0;
                 prev = cur;
             }
@@ -161,27 +180,48 @@ fn quantiles(low: f64, likely: f64, high: f64, d: Distribution, out: &mut [f64])
                 } else {
                     0.0
                 };
-                let x = ((i as f64 + frac.clamp(0.0, 1.0)) * h).clamp(0.0, 1.0);
-                *q = low + x * span;
+                *q = ((i as f64 + frac.clamp(0.0, 1.0)) * h).clamp(0.0, 1.0);
             }
         }
     }
+}
+
+/// The quantile tables of all items in yuan: items with the same mode (the same catalog
+/// item, or prices in the same proportions) share one unit table, computed once.
+fn tables(items: &[(Money, Money, Money)], d: Distribution) -> Vec<f64> {
+    let mut table = vec![0.0f64; items.len() * (TABLE + 1)];
+    let mut unit: Vec<(u64, Vec<f64>)> = Vec::new();
+    for (i, &(lo, mid, hi)) in items.iter().enumerate() {
+        let (low, likely, high) = (lo.as_yuan_f64(), mid.as_yuan_f64(), hi.as_yuan_f64());
+        let out = &mut table[i * (TABLE + 1)..(i + 1) * (TABLE + 1)];
+        let span = high - low;
+        if span <= 0.0 {
+            out.fill(likely);
+            continue;
+        }
+        let mode = ((likely - low) / span).clamp(0.0, 1.0);
+        let k = match unit.iter().position(|(m, _)| *m == mode.to_bits()) {
+            Some(k) => k,
+            None => {
+                let mut u = vec![0.0; TABLE + 1];
+                unit_quantiles(mode, d, &mut u);
+                unit.push((mode.to_bits(), u));
+                unit.len() - 1
+            }
+        };
+        for (q, x) in out.iter_mut().zip(&unit[k].1) {
+            *q = low + x * span;
+        }
+    }
+    table
 }
 
 /// Simulates the total of `items` (low, likely, high) in fen. `budget` zero means none.
 pub fn simulate(items: &[(Money, Money, Money)], budget: Money, s: &RiskSettings) -> RiskResult {
     let n = items.len();
     let samples = s.samples.max(1) as usize;
-    let mut table = vec![0.0f64; n * (TABLE + 1)];
-    for (i, &(lo, mid, hi)) in items.iter().enumerate() {
-        quantiles(
-            lo.as_yuan_f64(),
-            mid.as_yuan_f64(),
-            hi.as_yuan_f64(),
-            s.distribution,
-            &mut table[i * (TABLE + 1)..(i + 1) * (TABLE + 1)],
-        );
-    }
+    let table = tables(items, s.distribution);
+    let _ = n;
     let mut rng = Rng::new(s.seed);
     let mut totals = vec![0.0f64; samples];
     // The hot loop: no allocation, one random number and one table lookup per item.

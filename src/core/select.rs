@@ -15,7 +15,6 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Budget and limits of a selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SelectionSettings {
     /// The budget (total cost including fees); zero means not set.
     #[serde(default)]

@@ -2,10 +2,11 @@
 //! outlines, references between parts. Every problem is reported with the path of its field;
 //! [`repair`] drops the invalid parts so that the valid rest can be kept.
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, CostRange};
 use super::error::{ErrorKind, PlanError};
 use super::geometry::{check_simple_polygon, PolygonFault, Pt};
 use super::model::{Community, Plan};
+use super::money::{Money, MAX_LINE_YUAN, MAX_UNIT_PRICE_YUAN, MAX_YUAN};
 use super::takeoff::{check_target, TakeoffError};
 use std::collections::HashSet;
 
@@ -55,6 +56,50 @@ fn range_err<T: std::fmt::Display>(path: String, v: T, lo: T, hi: T) -> PlanErro
             max: hi.to_string(),
         },
     )
+}
+
+/// Share rules: a share of 0-100 % and an amount cap of 0 to [`MAX_YUAN`] (a negative
+/// subsidy cap is refused, never read as zero).
+fn check_rules(errs: &mut Vec<PlanError>, path: &str, rules: &[super::funding::ShareRule]) {
+    for (i, r) in rules.iter().enumerate() {
+        if r.max_bp > 10_000 {
+            errs.push(range_err(
+                format!("{path}[{i}].max_bp"),
+                r.max_bp,
+                0,
+                10_000,
+            ));
+        }
+        if let Some(m) = r.max_amount {
+            check_amount(errs, format!("{path}[{i}].max_amount"), m);
+        }
+    }
+}
+
+/// An amount of money that must be 0 to [`MAX_YUAN`] (a budget, a pool, a cap, a subsidy).
+fn check_amount(errs: &mut Vec<PlanError>, path: String, m: Money) {
+    if m.0 < 0 || m.0 > Money::yuan(MAX_YUAN).0 {
+        errs.push(range_err(
+            path,
+            m.to_string(),
+            "0".into(),
+            MAX_YUAN.to_string(),
+        ));
+    }
+}
+
+/// A unit price range: in order and at most [`MAX_UNIT_PRICE_YUAN`].
+fn check_price(errs: &mut Vec<PlanError>, path: String, r: &CostRange) {
+    if !r.is_ordered() {
+        errs.push(PlanError::new(path, ErrorKind::PriceOrder));
+    } else if r.high > Money::yuan(MAX_UNIT_PRICE_YUAN) {
+        errs.push(range_err(
+            format!("{path}.high"),
+            r.high.to_string(),
+            "0".into(),
+            MAX_UNIT_PRICE_YUAN.to_string(),
+        ));
+    }
 }
 
 fn check_name(errs: &mut Vec<PlanError>, path: String, s: &str, required: bool) {
@@ -163,6 +208,23 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
         if !(lo..=hi).contains(&b.condition) {
             errs.push(range_err(format!("{p}.condition"), b.condition, lo, hi));
         }
+        // One error for a building whose households live above its top floor, not one per
+        // household.
+        let above: Vec<u8> = b
+            .households()
+            .map(|h| h.floor)
+            .filter(|&f| f > b.floors)
+            .collect();
+        if !above.is_empty() && (limits::FLOORS.0..=limits::FLOORS.1).contains(&b.floors) {
+            errs.push(PlanError::new(
+                format!("{p}.floors"),
+                ErrorKind::HouseholdsAboveTop {
+                    floors: b.floors,
+                    households: above.len(),
+                    highest: above.iter().copied().max().unwrap_or(0),
+                },
+            ));
+        }
         if b.stairwells.len() > limits::FEATURES {
             errs.push(range_err(
                 format!("{p}.stairwells"),
@@ -191,7 +253,8 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
                 dup(&mut errs, &mut hids, h.id, format!("{hp}.id"));
                 check_name(&mut errs, format!("{hp}.room"), &h.room, true);
                 check_name(&mut errs, format!("{hp}.owner"), &h.owner, false);
-                if h.floor < 1 || h.floor > b.floors {
+                // Households above the top floor are one problem of the building (below).
+                if h.floor < 1 {
                     errs.push(range_err(
                         format!("{hp}.floor"),
                         h.floor,
@@ -244,12 +307,7 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
     let mut errs = validate_community(&plan.community);
     let catalog = Catalog::for_plan(plan);
     for (id, price) in &plan.catalog.prices {
-        if !price.is_ordered() {
-            errs.push(PlanError::new(
-                format!("catalog.prices.{id}"),
-                ErrorKind::PriceOrder,
-            ));
-        }
+        check_price(&mut errs, format!("catalog.prices.{id}"), price);
         if Catalog::defaults().get(id).is_none() {
             errs.push(PlanError::new(
                 format!("catalog.prices.{id}"),
@@ -278,12 +336,7 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         }
         check_name(&mut errs, format!("{p}.name_zh"), &item.name_zh, true);
         check_name(&mut errs, format!("{p}.name_en"), &item.name_en, false);
-        if !item.unit_cost.is_ordered() {
-            errs.push(PlanError::new(
-                format!("{p}.unit_cost"),
-                ErrorKind::PriceOrder,
-            ));
-        }
+        check_price(&mut errs, format!("{p}.unit_cost"), &item.unit_cost);
         if item.targets.is_empty() {
             errs.push(PlanError::new(format!("{p}.targets"), ErrorKind::Empty));
         }
@@ -305,38 +358,16 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         ("upgrade", &f.class_rules.upgrade),
     ];
     for (name, rules) in rule_lists {
-        for (i, r) in rules.iter().enumerate() {
-            if r.max_bp > 10_000 {
-                errs.push(range_err(
-                    format!("funding.class_rules.{name}[{i}].max_bp"),
-                    r.max_bp,
-                    0,
-                    10_000,
-                ));
-            }
-        }
+        check_rules(&mut errs, &format!("funding.class_rules.{name}"), rules);
     }
     for (id, rules) in &f.item_rules {
-        for (i, r) in rules.iter().enumerate() {
-            if r.max_bp > 10_000 {
-                errs.push(range_err(
-                    format!("funding.item_rules.{id}[{i}].max_bp"),
-                    r.max_bp,
-                    0,
-                    10_000,
-                ));
-            }
-        }
+        check_rules(&mut errs, &format!("funding.item_rules.{id}"), rules);
     }
     for (s, m) in &f.pools {
-        if m.0 < 0 {
-            errs.push(range_err(
-                format!("funding.pools.{}", s.code()),
-                m.to_string(),
-                "0".into(),
-                "∞".into(),
-            ));
-        }
+        check_amount(&mut errs, format!("funding.pools.{}", s.code()), *m);
+    }
+    if let Some(cap) = f.household_cap {
+        check_amount(&mut errs, "funding.household_cap".into(), cap);
     }
     if plan.scenarios.is_empty() {
         errs.push(PlanError::new("scenarios", ErrorKind::Empty));
@@ -368,7 +399,17 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         for (pi, p) in s.items.iter().enumerate() {
             let pp = format!("{sp}.items[{pi}]");
             dup(&mut errs, &mut pids, p.id, format!("{pp}.id"));
-            errs.extend(check_placement(plan, &catalog, p, &pp));
+            let found = check_placement(plan, &catalog, p, &pp);
+            // Quantity × unit price within the limit that keeps every total in range.
+            if found.is_empty() && !line_fits(plan, &catalog, p) {
+                errs.push(PlanError::new(
+                    pp.clone(),
+                    ErrorKind::LineTooLarge {
+                        limit_yuan: MAX_LINE_YUAN,
+                    },
+                ));
+            }
+            errs.extend(found);
         }
         for (pi, p) in s.items.iter().enumerate() {
             for (ri, r) in p.requires.iter().enumerate() {
@@ -473,39 +514,53 @@ fn validate_decision_settings(plan: &Plan) -> Vec<PlanError> {
         }
     }
     let sel = &plan.selection;
-    if sel.budget.0 < 0 {
-        errs.push(range_err(
-            "selection.budget".into(),
-            sel.budget.to_string(),
-            "0".into(),
-            "∞".into(),
-        ));
-    }
+    check_amount(&mut errs, "selection.budget".into(), sel.budget);
     for (i, m) in sel.class_min.iter().enumerate() {
-        if m.0 < 0 {
-            errs.push(range_err(
-                format!("selection.class_min[{i}]"),
-                m.to_string(),
-                "0".into(),
-                "∞".into(),
-            ));
-        }
+        check_amount(&mut errs, format!("selection.class_min[{i}]"), *m);
     }
-    if plan.phasing.years.len() > limits::YEARS {
+    let ph = &plan.phasing;
+    if ph.years.len() > limits::YEARS {
         errs.push(range_err(
             "phasing.years".into(),
-            plan.phasing.years.len(),
+            ph.years.len(),
             0,
             limits::YEARS,
         ));
     }
-    for (i, y) in plan.phasing.years.iter().enumerate() {
-        if y.budget.0 < 0 {
-            errs.push(range_err(
-                format!("phasing.years[{i}].budget"),
-                y.budget.to_string(),
-                "0".into(),
-                "∞".into(),
+    // The plan's years all lie within 1900-2100 (a start year of 65535 cannot show as every
+    // year of the plan).
+    let last_start = limits::YEAR
+        .1
+        .saturating_sub(ph.years.len().saturating_sub(1) as u16);
+    if !(limits::YEAR.0..=last_start).contains(&ph.start_year) {
+        errs.push(range_err(
+            "phasing.start_year".into(),
+            ph.start_year,
+            limits::YEAR.0,
+            last_start,
+        ));
+    }
+    for (i, y) in ph.years.iter().enumerate() {
+        check_amount(&mut errs, format!("phasing.years[{i}].budget"), y.budget);
+        for (src, m) in &y.by_source {
+            check_amount(
+                &mut errs,
+                format!("phasing.years[{i}].by_source.{}", src.code()),
+                *m,
+            );
+        }
+    }
+    // A survey cannot have more answers than the households entitled to answer.
+    let households = plan.community.household_count();
+    for (key, t) in &plan.tallies {
+        let answers = u64::from(t.support) + u64::from(t.oppose) + u64::from(t.no_view);
+        if answers > households as u64 {
+            errs.push(PlanError::new(
+                format!("tallies.{key}"),
+                ErrorKind::TallyOverHouseholds {
+                    answers,
+                    households,
+                },
             ));
         }
     }
@@ -519,6 +574,15 @@ fn validate_decision_settings(plan: &Plan) -> Vec<PlanError> {
         ));
     }
     errs
+}
+
+/// True when the placement's quantity × unit price is within [`MAX_LINE_YUAN`] (or it cannot
+/// be costed for another reason, reported elsewhere).
+pub fn line_fits(plan: &Plan, catalog: &Catalog, p: &super::model::Placement) -> bool {
+    !matches!(
+        super::costing::cost_line(&plan.community, catalog, &plan.costs, p),
+        Err(super::costing::CostError::TooLarge(..))
+    )
 }
 
 /// Checks one placement against the catalog and the community.
@@ -564,16 +628,7 @@ pub fn check_placement(
         }
     }
     if let Some(rules) = &p.funding {
-        for (i, r) in rules.iter().enumerate() {
-            if r.max_bp > 10_000 {
-                errs.push(range_err(
-                    format!("{path}.funding[{i}].max_bp"),
-                    r.max_bp,
-                    0,
-                    10_000,
-                ));
-            }
-        }
+        check_rules(&mut errs, &format!("{path}.funding"), rules);
     }
     if let Some(e) = &p.elevator {
         for (i, &c) in e.floor_coefficients_bp.iter().enumerate() {
@@ -587,14 +642,7 @@ pub fn check_placement(
             }
         }
         for (i, m) in e.compensation.iter().enumerate() {
-            if m.0 < 0 {
-                errs.push(range_err(
-                    format!("{path}.elevator.compensation[{i}]"),
-                    m.to_string(),
-                    "0".into(),
-                    "∞".into(),
-                ));
-            }
+            check_amount(&mut errs, format!("{path}.elevator.compensation[{i}]"), *m);
         }
     }
     if let Some(y) = p.year {

@@ -386,8 +386,8 @@ pub fn AnnualView() -> Html {
             <section class="pane">
                 <h2>{ t(lang, Key::AnnualPlan) }</h2>
                 <div class="years-form">
-                    <Field id="years-n" label={t(lang, Key::Years)} value={AttrValue::from(years_n.to_string())} range={Some((0.0, 50.0))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_years} />
-                    <Field id="years-start" label={t(lang, Key::StartYear)} value={AttrValue::from(ph.start_year.to_string())} range={Some((1900.0, 2100.0))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_start} />
+                    <Field id="years-n" label={t(lang, Key::Years)} value={AttrValue::from(years_n.to_string())} range={Some((0.0, f64::from((2101u16.saturating_sub(ph.start_year)).min(50))))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_years} />
+                    <Field id="years-start" label={t(lang, Key::StartYear)} value={AttrValue::from(ph.start_year.to_string())} range={Some((1900.0, 2100.0 - years_n.saturating_sub(1) as f64))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_start} />
                     <super::fields::MoneyField id="years-budget" label={t(lang, Key::BudgetPerYear)} value={per_year} on_commit={on_budget} />
                 </div>
                 { table }

@@ -105,18 +105,43 @@ pub fn Field(props: &FieldProps) -> Html {
             None => !s.trim().is_empty() && s.chars().count() <= 200,
         })
     };
+    // Why a number is refused, said beside the field as it is typed: not a number, or
+    // outside its range (with the range).
+    let lang = super::state::use_app().lang();
+    let reason = use_state(|| None::<String>);
+    let why = {
+        let range = props.range;
+        let error = props.error.clone();
+        Rc::new(move |s: &str| -> Option<String> {
+            match range {
+                Some((lo, hi)) => match ascii_digits(s).parse::<f64>() {
+                    Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => None,
+                    Ok(v) if v.is_finite() => Some(super::i18n::out_of_range(lang, lo, hi)),
+                    _ => Some(super::i18n::t(lang, super::i18n::Key::NotANumber).to_string()),
+                },
+                None if !s.trim().is_empty() && s.chars().count() <= 200 => None,
+                None => Some(error.to_string()),
+            }
+        })
+    };
     let oninput = {
         let invalid = invalid.clone();
         let valid = valid.clone();
+        let reason = reason.clone();
+        let why = why.clone();
         use_ime_text(
             input.clone(),
-            Callback::from(move |text: String| invalid.set(!valid(&text))),
+            Callback::from(move |text: String| {
+                invalid.set(!valid(&text));
+                reason.set(why(&text));
+            }),
         )
     };
     let onchange = {
         let on_commit = props.on_commit.clone();
         let invalid = invalid.clone();
         let value = props.value.clone();
+        let (reason_c, why_c) = (reason.clone(), why.clone());
         Callback::from(move |e: Event| {
             let Some(el) = e
                 .target()
@@ -125,6 +150,7 @@ pub fn Field(props: &FieldProps) -> Html {
                 return;
             };
             let text = el.value();
+            reason_c.set(why_c(&text));
             if valid(&text) {
                 invalid.set(false);
                 if text != value.as_str() {
@@ -150,7 +176,7 @@ pub fn Field(props: &FieldProps) -> Html {
                 {oninput}
                 {onchange}
             />
-            <span id={err_id} class="field-error" role="status">{ if *invalid { props.error.clone() } else { AttrValue::default() } }</span>
+            <span id={err_id} class="field-error" role="status">{ if *invalid { (*reason).clone().map_or_else(|| props.error.clone(), AttrValue::from) } else { AttrValue::default() } }</span>
         </div>
     }
 }

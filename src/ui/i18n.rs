@@ -208,6 +208,7 @@ pub enum Key {
     ElevatorOf,
     NoElevators,
     None_,
+    NotANumber,
     WholeCommunityItems,
     YearAuto,
     VoteNotPassed,
@@ -476,6 +477,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::None_ => ("无", "None"),
         K::SkipToPlan => ("跳到平面图", "Skip to the plan"),
         K::SkipToCatalog => ("跳到改造项目库", "Skip to the catalog"),
+        K::NotANumber => ("不是数字", "Not a number"),
         K::WholeCommunityItems => ("整个小区:", "Whole community:"),
         K::YearAuto => ("自动排期", "Automatic"),
         K::VoteNotPassed => ("业主表决尚未通过:", "owners' vote not passed: "),
@@ -584,6 +586,15 @@ pub fn year_over_budget(lang: Lang, year: u16, cost: &str, budget: &str) -> Stri
     match lang {
         Lang::Zh => format!("⚠ {year} 年的项目共 {cost},超过当年预算 {budget}"),
         Lang::En => format!("⚠ the items of {year} cost {cost}, more than its budget of {budget}"),
+    }
+}
+
+/// Why a number is refused: `须在 1–40 之间`.
+pub fn out_of_range(lang: Lang, lo: f64, hi: f64) -> String {
+    let n = |v: f64| crate::core::format::number(v, if v.fract() == 0.0 { 0 } else { 2 });
+    match lang {
+        Lang::Zh => format!("须在 {}–{} 之间", n(lo), n(hi)),
+        Lang::En => format!("Must be between {} and {}", n(lo), n(hi)),
     }
 }
 
@@ -765,6 +776,18 @@ pub fn refusal(lang: Lang, e: &EditError, item_name: &dyn Fn(&str) -> String) ->
                 format!("{item} needs {needs}")
             }
         }
+        EditError::TooExpensive { item } => {
+            let item = item_name(item);
+            let limit = crate::core::format::money_compact(
+                crate::core::money::Money::yuan(crate::core::money::MAX_LINE_YUAN),
+                lang,
+            );
+            if zh {
+                format!("“{item}”的工程量 × 单价将超过单项上限 {limit},修改未执行")
+            } else {
+                format!("{item} would cost more than the limit of {limit} for one item; the edit was not made")
+            }
+        }
         EditError::AlreadyPlaced => pick(
             lang,
             ("这里已经有这个项目了", "This item is already placed here"),
@@ -929,7 +952,11 @@ pub fn field_name(lang: Lang, field: &str) -> &'static str {
     t(
         lang,
         match field {
-            "floors" => Key::Floors,
+            "floors" => Key::FloorsLabel,
+            "tallies" => Key::SurveyTallies,
+            "years" => Key::Years,
+            "year" => Key::Year,
+            "budget" => Key::Budget,
             "storey_height_m" => Key::StoreyHeight,
             "year_built" => Key::YearBuilt,
             "condition" => Key::Condition,

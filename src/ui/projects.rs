@@ -123,7 +123,12 @@ fn open_project(app: &AppHandle, id: &str) -> Result<(), String> {
 
 /// The problems of a refused file, one per line (at most ten, then how many more).
 pub fn load_error_text(lang: Lang, e: &LoadError) -> String {
-    let mut lines: Vec<String> = e.errors.iter().take(10).map(|x| x.message(lang)).collect();
+    let mut lines: Vec<String> = e
+        .errors
+        .iter()
+        .take(10)
+        .map(|x| x.message_with_path(lang))
+        .collect();
     if e.errors.len() > 10 {
         lines.push(match lang {
             Lang::Zh => format!("……另有 {} 处问题", e.errors.len() - 10),
@@ -404,7 +409,7 @@ pub fn ProjectsView() -> Html {
                 match load(&bytes) {
                     Ok(loaded) => {
                         refusal.set(None);
-                        message.set(Some(match lang {
+                        let mut text = match lang {
                             Lang::Zh => {
                                 format!("已导入「{}」为新项目。", loaded.plan.community.name)
                             }
@@ -412,7 +417,19 @@ pub fn ProjectsView() -> Html {
                                 "Imported “{}” as a new project.",
                                 loaded.plan.community.name
                             ),
-                        }));
+                        };
+                        // What the reader fixed, and the fields it kept without knowing them.
+                        for n in loaded.notes.iter().take(10) {
+                            text.push('\n');
+                            text.push_str(&n.message_with_path(lang));
+                        }
+                        if loaded.notes.len() > 10 {
+                            text.push_str(&match lang {
+                                Lang::Zh => format!("\n……另有 {} 处", loaded.notes.len() - 10),
+                                Lang::En => format!("\n… and {} more", loaded.notes.len() - 10),
+                            });
+                        }
+                        message.set(Some(text));
                         import_as_new(&app, loaded);
                     }
                     Err(e) => refusal.set(Some(Refusal {
@@ -565,7 +582,7 @@ pub fn ProjectsView() -> Html {
     html! {
         <section class="projects-page pane" aria-labelledby="projects-title">
             <h2 id="projects-title">{ t(lang, Key::PageProjects) }</h2>
-            if let Some(m) = (*message).clone() { <p class="message" role="status" data-testid="projects-message">{ m }</p> }
+            if let Some(m) = (*message).clone() { <p class="message messages" role="status" data-testid="projects-message">{ m }</p> }
             { problem_html }
             <div class="page-grid">
                 <section>

@@ -163,6 +163,8 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
     };
     let key = p.matter_key();
     let tally = plan.tallies.get(&key).copied().unwrap_or_default();
+    // A survey has at most one answer per household.
+    let households = plan.community.household_count() as f64;
     let field = |label: Key, value: u32, set: fn(&mut SurveyTally, u32)| {
         let app = app.clone();
         let key = key.clone();
@@ -175,15 +177,16 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
                 .get(&key)
                 .copied()
                 .unwrap_or_default();
-            set(
-                &mut t,
-                parse_number(&v, 0.0, 100_000.0).map_or(0, |x| x.round() as u32),
-            );
+            let n = app.state().plan.0.community.household_count() as f64;
+            match parse_number(&v, 0.0, n) {
+                Some(x) => set(&mut t, x.round() as u32),
+                None => return,
+            }
             app.edit(Command::SetTallies {
                 tallies: vec![(key.clone(), Some(t))],
             });
         });
-        html! { <Field id={format!("tally-{}", t(Lang::En, label).to_lowercase().replace(' ', "-"))} label={t(lang, label)} value={AttrValue::from(value.to_string())} range={Some((0.0, 100_000.0))} decimal=true error={t(lang, Key::Invalid)} {on_commit} /> }
+        html! { <Field id={format!("tally-{}", t(Lang::En, label).to_lowercase().replace(' ', "-"))} label={t(lang, label)} value={AttrValue::from(value.to_string())} range={Some((0.0, households))} decimal=true error={t(lang, Key::Invalid)} {on_commit} /> }
     };
     let voters = electorate(&plan.community, p.target, item.consent.scope);
     let votes = plan.votes.get(&key);

@@ -152,6 +152,7 @@ pub fn random_plan(seed: u64) -> Plan {
         selection: Default::default(),
         phasing: Default::default(),
         risk: Default::default(),
+        extras: Default::default(),
     };
     if r.chance(0.3) {
         plan.priority.class_rule = false;
@@ -196,12 +197,14 @@ pub fn random_plan(seed: u64) -> Plan {
     // Survey tallies and ratings on some matters.
     for p in plan.scenarios[0].items.iter().take(4) {
         if r.chance(0.5) {
+            // At most as many answers as the community has households.
+            let n = plan.community.household_count() as u64 / 3;
             plan.tallies.insert(
                 p.matter_key(),
                 renovation_planner::core::priority::SurveyTally {
-                    support: r.range(0, 50) as u32,
-                    oppose: r.range(0, 50) as u32,
-                    no_view: r.range(0, 50) as u32,
+                    support: r.range(0, n) as u32,
+                    oppose: r.range(0, n) as u32,
+                    no_view: r.range(0, n) as u32,
                 },
             );
         }
