@@ -71,3 +71,45 @@ fn the_cli_prints_the_same_report() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("不是有效的 JSON"));
 }
+
+/// `renoplan optimise`'s exit codes: 0 proven optimal, 3 infeasible, 4 stopped with a gap
+/// (the message says how far below the optimum the best found can be at most).
+#[test]
+fn optimise_exit_codes_say_optimal_infeasible_or_stopped() {
+    let run = |file: &str, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_renoplan"))
+            .arg("optimise")
+            .arg(file)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run renoplan");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        (
+            out.status.code(),
+            json["status"].as_str().unwrap_or_default().to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (code, status, _) = run("static/demo.json", &["--budget", "4000000"]);
+    assert_eq!((code, status.as_str()), (Some(0), "optimal"));
+    let (code, status, msg) = run(
+        "static/demo.json",
+        &["--budget", "1000000", "--max-nodes", "1"],
+    );
+    assert_eq!((code, status.as_str()), (Some(4), "stopped"));
+    assert!(
+        msg.contains("at most") && msg.contains("% below the optimum"),
+        "{msg}"
+    );
+    // A must-do item over the budget: infeasible.
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("static/demo.json").unwrap()).unwrap();
+    plan["scenarios"][0]["items"][0]["must"] = "do".into();
+    let file = std::env::temp_dir().join(format!("renoplan-must-{}.json", std::process::id()));
+    std::fs::write(&file, plan.to_string()).unwrap();
+    let (code, status, msg) = run(file.to_str().unwrap(), &["--budget", "1", "--lang", "zh"]);
+    std::fs::remove_file(&file).ok();
+    assert_eq!((code, status.as_str()), (Some(3), "infeasible"), "{msg}");
+    assert!(msg.contains("无可行方案"), "{msg}");
+}

@@ -12,6 +12,12 @@
 //! renoplan link PLAN.json               # the share-link fragment (plan=1.…) on stdout
 //! ```
 //! Options override the plan's own settings; every command prints JSON except `report --table`.
+//!
+//! Exit codes: 0 done (for `optimise`: the selection is proven optimal); 1 the plan or an
+//! option is wrong (the message says what); 2 usage; 3 `optimise` found no selection that
+//! satisfies the constraints (infeasible; the JSON still says why); 4 `optimise` stopped at
+//! its node limit with a gap: the JSON holds the best selection found, and the message on
+//! standard error says how far below the optimum it can be at most.
 
 #![forbid(unsafe_code)]
 
@@ -132,12 +138,15 @@ fn main() -> ExitCode {
         }
     };
     match run(&args) {
-        Ok(out) => {
+        Ok(Done { out, code, note }) => {
             print!("{out}");
             if !out.ends_with('\n') {
                 println!();
             }
-            ExitCode::SUCCESS
+            if let Some(note) = note {
+                eprintln!("{note}");
+            }
+            ExitCode::from(code)
         }
         Err(msg) => {
             eprintln!("{msg}");
@@ -196,7 +205,58 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
     serde_json::to_string_pretty(v).map_err(|e| e.to_string())
 }
 
-fn run(args: &Args) -> Result<String, String> {
+/// Exit code: `optimise` found nothing feasible.
+const EXIT_INFEASIBLE: u8 = 3;
+/// Exit code: `optimise` stopped at its node limit with a gap.
+const EXIT_STOPPED: u8 = 4;
+
+/// What a command prints, its exit code and a note for standard error.
+struct Done {
+    out: String,
+    code: u8,
+    note: Option<String>,
+}
+
+impl From<String> for Done {
+    fn from(out: String) -> Self {
+        Done {
+            out,
+            code: 0,
+            note: None,
+        }
+    }
+}
+
+/// The result of `optimise`, with its exit code and what a stop means.
+fn optimised(
+    r: &renovation_planner::core::select::SelectionReport,
+    lang: Lang,
+) -> Result<Done, String> {
+    use renovation_planner::core::optimise::Status as S;
+    let out = json(r)?;
+    let gap = format!("{:.1}", r.gap_permille as f64 / 10.0);
+    Ok(match r.status {
+        S::Optimal => out.into(),
+        S::Infeasible => Done {
+            out,
+            code: EXIT_INFEASIBLE,
+            note: Some(match lang {
+                Lang::Zh => "无可行方案:必做项目、依赖或类别下限无法在预算内同时满足".into(),
+                Lang::En => "infeasible: the must-do items, dependencies or class minimums cannot all be met within the budget".into(),
+            }),
+        },
+        S::Stopped => Done {
+            out,
+            code: EXIT_STOPPED,
+            note: Some(match lang {
+                Lang::Zh => format!("达到搜索上限({} 个节点):这是找到的最好方案,最多比最优方案低 {gap}%(已证明的上界 {:.1})", r.nodes, r.priority_bound),
+                Lang::En => format!("stopped at the search limit ({} nodes): best found, at most {gap} % below the optimum (proven bound {:.1})", r.nodes, r.priority_bound),
+            }),
+        },
+    })
+}
+
+fn run(args: &Args) -> Result<Done, String> {
     let mut plan = read_plan(&args.file, args.lang)?;
     apply_overrides(&mut plan, args)?;
     let scenario = match args.scenario {
@@ -217,7 +277,7 @@ fn run(args: &Args) -> Result<String, String> {
             scenario.items.iter().map(|p| p.id).collect()
         }
     };
-    match args.command.as_str() {
+    let out = match args.command.as_str() {
         "validate" => Ok(match args.lang {
             Lang::Zh => "有效".to_string(),
             Lang::En => "valid".to_string(),
@@ -231,7 +291,7 @@ fn run(args: &Args) -> Result<String, String> {
         }),
         "optimise" | "optimize" => {
             let b = decision(&plan)?;
-            json(&decide::optimise(&plan, &scenario, &b, &plan.selection))
+            return optimised(&decide::optimise(&plan, &scenario, &b, &plan.selection), args.lang);
         }
         "frontier" => {
             let b = decision(&plan)?;
@@ -267,7 +327,8 @@ fn run(args: &Args) -> Result<String, String> {
             }
         }
         other => Err(format!("unknown command {other}\n{USAGE}")),
-    }
+    };
+    out.map(Done::from)
 }
 
 /// A readable text report.

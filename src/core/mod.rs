@@ -16,7 +16,8 @@ pub mod extras;
 pub mod format;
 pub mod funding;
 pub mod geometry;
-pub mod mckp;
+pub mod instances;
+
 pub mod model;
 pub mod money;
 pub mod optimise;

@@ -2,8 +2,17 @@
 //! cost fits the budget, honouring must-do and must-not items, dependencies (A requires B),
 //! mutually exclusive variants, and a minimum spend per class.
 //!
-//! The method is depth-first branch and bound (Horowitz–Sahni) over the candidates in order of
-//! value per yuan, with
+//! Three exact methods, chosen by the shape of the problem ([`solve`]):
+//! - small components (a building's items, an elevator's variants) are solved together as a
+//!   multiple-choice knapsack by dynamic programming ([`mckp`]);
+//! - otherwise a short combinatorial search (below) runs first and answers when it proves
+//!   its selection optimal within a few thousand nodes;
+//! - if it does not (dependencies and variants that join most items into one component make
+//!   its bound weak), branch and bound on the full LP relaxation ([`bb`], solved by the dual
+//!   simplex of [`lp`]) takes over, with closure presolve and reduced-cost fixing.
+//!
+//! The combinatorial search is depth-first branch and bound (Horowitz–Sahni) over the
+//! candidates in order of value per yuan, with
 //! - propagation: choosing an item chooses everything it requires and drops its exclusive
 //!   siblings; dropping an item drops everything that requires it (all undone on backtrack);
 //! - the Dantzig bound (the fractional knapsack over the still-open items, which relaxes the
@@ -15,6 +24,10 @@
 //! early; it then returns its best selection and a proven upper bound on the optimum.
 
 use serde::{Deserialize, Serialize};
+
+mod bb;
+pub mod lp;
+pub mod mckp;
 
 /// Whether the user forces a candidate in or out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -199,6 +212,9 @@ struct Search<'a> {
     bvalue: i64,
     /// The constant of the Lagrangian bound (the exclusive groups' multipliers).
     bconst: i64,
+    /// `bval` and `bconst` are the Lagrangian values times this (1, or a power of two when
+    /// they come from the LP's fractional duals).
+    bscale: i64,
     /// Cost and bound value of open candidates with a positive bound value, by position in
     /// `order`.
     f_cost: Fenwick,
@@ -244,7 +260,7 @@ impl<'a> Search<'a> {
             ..p.items[i as usize]
         };
         let mut order: Vec<u32> = (0..n as u32).collect();
-        super::sort::sort_by(&mut order, &|&a, &b| {
+        crate::core::sort::sort_by(&mut order, &|&a, &b| {
             better(&keyed(a), &keyed(b))
                 .then(first[b as usize].cmp(&first[a as usize]))
                 .then(a.cmp(&b))
@@ -296,6 +312,7 @@ impl<'a> Search<'a> {
             bval,
             bvalue: 0,
             bconst: 0,
+            bscale: 1,
             f_cost,
             f_value,
             queue: Vec::new(),
@@ -457,18 +474,22 @@ impl<'a> Search<'a> {
         self.undo(mark);
     }
 
-    /// A first selection: candidates in order of value per cost, each with its prerequisites
-    /// when they fit; then, for classes still under their minimum, the rest of that class.
+    /// A first selection: for classes under their minimum, that class's candidates in order
+    /// of value per cost until the minimum is met; then every candidate in that order; each
+    /// with its prerequisites when they fit.
     fn greedy(&mut self) {
         let mark = self.trail.len();
         for pass in 0..2 {
+            if pass == 0 && self.classes_met() {
+                continue;
+            }
             for k in 0..self.order.len() {
                 let i = self.order[k];
                 if self.x[i as usize] != FREE {
                     continue;
                 }
                 let class = usize::from(self.item(i).class.min(3));
-                if pass == 1 && self.spent[class] >= self.p.class_min[class] {
+                if pass == 0 && self.spent[class] >= self.p.class_min[class] {
                     continue;
                 }
                 let m = self.trail.len();
@@ -476,12 +497,120 @@ impl<'a> Search<'a> {
                     self.undo(m);
                 }
             }
-            if self.classes_met() {
-                break;
-            }
         }
         self.record_if_better();
         self.undo(mark);
+    }
+
+    /// Whether a bound (in units of `bval`, scaled by `bscale`) can still beat the best
+    /// selection: only a value of at least `best + 1` is worth searching for.
+    fn promising(&self, bound: i64) -> bool {
+        bound > self.best_value * self.bscale + self.bscale - 1
+    }
+
+    /// Depth-first branch and bound from the current state, in `order`, one first, to
+    /// `max_nodes` nodes. `None` when the search finished (the best selection is optimal),
+    /// or the proven upper bound on the value when it stopped.
+    fn branch(&mut self, max_nodes: u64) -> Option<i64> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Stage {
+            Enter,
+            AfterOne,
+            AfterZero,
+        }
+        struct Frame {
+            from: usize,
+            item: u32,
+            bound: i64,
+            mark: usize,
+            stage: Stage,
+        }
+        let n = self.order.len();
+        let mut stack = vec![Frame {
+            from: 0,
+            item: 0,
+            bound: i64::MAX,
+            mark: 0,
+            stage: Stage::Enter,
+        }];
+        let start = self.nodes;
+        while let Some(top) = stack.len().checked_sub(1) {
+            match stack[top].stage {
+                Stage::Enter => {
+                    self.nodes += 1;
+                    if self.nodes - start > max_nodes {
+                        let open = stack
+                            .iter()
+                            .filter(|f| f.stage != Stage::Enter)
+                            .map(|f| f.bound.div_euclid(self.bscale))
+                            .max()
+                            .unwrap_or(self.best_value);
+                        return Some(open.max(self.best_value));
+                    }
+                    if !self.classes_reachable() {
+                        stack.pop();
+                        continue;
+                    }
+                    self.record_if_better();
+                    let mut k = stack[top].from;
+                    while k < n && self.x[self.order[k] as usize] != FREE {
+                        k += 1;
+                    }
+                    if k == n {
+                        stack.pop();
+                        continue;
+                    }
+                    let bound = self.bound();
+                    if !self.promising(bound) {
+                        stack.pop();
+                        continue;
+                    }
+                    let f = &mut stack[top];
+                    f.from = k;
+                    f.item = self.order[k];
+                    f.bound = bound;
+                    f.mark = self.trail.len();
+                    f.stage = Stage::AfterOne;
+                    let (item, from) = (f.item, k + 1);
+                    if self.assign(item, 1) {
+                        stack.push(Frame {
+                            from,
+                            item: 0,
+                            bound,
+                            mark: 0,
+                            stage: Stage::Enter,
+                        });
+                    }
+                }
+                Stage::AfterOne => {
+                    let (mark, item, bound, from) = {
+                        let f = &stack[top];
+                        (f.mark, f.item, f.bound, f.from + 1)
+                    };
+                    self.undo(mark);
+                    if !self.promising(bound) {
+                        stack.pop();
+                        continue;
+                    }
+                    stack[top].stage = Stage::AfterZero;
+                    if self.assign(item, 0) {
+                        stack.push(Frame {
+                            from,
+                            item: 0,
+                            bound,
+                            mark: 0,
+                            stage: Stage::Enter,
+                        });
+                    }
+                }
+                Stage::AfterZero => {
+                    let mark = stack[top].mark;
+                    self.undo(mark);
+                    stack.pop();
+                }
+            }
+        }
+        None
     }
 }
 
@@ -740,7 +869,42 @@ pub fn lagrangian_values(p: &Problem, x: &[i8], room: i64) -> (Vec<i64>, i64, Ve
 
 /// Solves `p` exactly, or to the node limit. `start` is a known feasible selection to begin
 /// from (it only speeds the search; a wrong one is ignored).
+///
+/// Small components (a building's items, an elevator's variants) are solved as a multiple-
+/// choice knapsack ([`mckp`]); problems whose dependencies and variants join items into large
+/// components by branch and bound on the LP relaxation ([`bb`]), which starts from a short
+/// combinatorial search ([`solve_dfs`]) and returns its answer when that already proves it.
 pub fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
+    match dfs(p, limits, start, true) {
+        Ok(s) => s,
+        Err(()) => bb::solve(p, limits, start),
+    }
+}
+
+/// The combinatorial search alone (depth-first with the Dantzig bound over Lagrangian
+/// values), to the node limit.
+pub fn solve_dfs(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
+    match dfs(p, limits, start, false) {
+        Ok(s) => s,
+        Err(()) => unreachable_dfs(p),
+    }
+}
+
+/// Never reached: `dfs` only hands over to the LP search when asked to.
+fn unreachable_dfs(p: &Problem) -> Solution {
+    Solution {
+        chosen: vec![false; p.items.len()],
+        value: 0,
+        cost: 0,
+        status: Status::Infeasible,
+        upper_bound: 0,
+        nodes: 0,
+    }
+}
+
+/// The root of the combinatorial search: forced choices, components; then either the search
+/// or, when `to_lp` and the components are too large, `Err` (the LP search takes over).
+fn dfs(p: &Problem, limits: Limits, start: Option<&[bool]>, to_lp: bool) -> Result<Solution, ()> {
     let n = p.items.len();
     let values: Vec<i64> = p.items.iter().map(|i| i.value).collect();
     let mut s = Search::new(p, values);
@@ -762,18 +926,21 @@ pub fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
             Must::Free => continue,
         };
         if !s.assign(i, v) {
-            return infeasible(0);
+            return Ok(infeasible(0));
         }
     }
     if !s.classes_reachable() {
-        return infeasible(0);
+        return Ok(infeasible(0));
     }
     // Small components (the usual case: a building's items, an elevator's variants): solve as
     // a multiple-choice knapsack with its much tighter bound.
     if limits.by_components {
-        if let Some(sol) = super::mckp::solve_by_components(p, &s.x, limits, start) {
-            return sol;
+        if let Some(sol) = mckp::solve_by_components(p, &s.x, limits, start) {
+            return Ok(sol);
         }
+    }
+    if to_lp {
+        return Err(());
     }
     // Lagrangian values from the LP relaxation at the root, then the same root again.
     let (bval, bconst, closure) = lagrangian_values(p, &s.x, p.budget - s.cost);
@@ -782,7 +949,7 @@ pub fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
     s.bconst = bconst;
     for (i, &v) in root.iter().enumerate() {
         if v != FREE && !s.assign(i as u32, v) {
-            return infeasible(0);
+            return Ok(infeasible(0));
         }
     }
     // A first selection from the LP relaxation: its closure (fits the budget), then a greedy
@@ -798,111 +965,11 @@ pub fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
         s.undo(mark);
     }
 
-    #[derive(Clone, Copy, PartialEq)]
-    enum Stage {
-        Enter,
-        AfterOne,
-        AfterZero,
-    }
-    struct Frame {
-        from: usize,
-        item: u32,
-        bound: i64,
-        mark: usize,
-        stage: Stage,
-    }
-    let mut stack = vec![Frame {
-        from: 0,
-        item: 0,
-        bound: i64::MAX,
-        mark: 0,
-        stage: Stage::Enter,
-    }];
-    let mut stopped = false;
-    while let Some(top) = stack.len().checked_sub(1) {
-        match stack[top].stage {
-            Stage::Enter => {
-                s.nodes += 1;
-                if s.nodes > limits.max_nodes {
-                    stopped = true;
-                    break;
-                }
-                if !s.classes_reachable() {
-                    stack.pop();
-                    continue;
-                }
-                s.record_if_better();
-                let mut k = stack[top].from;
-                while k < n && s.x[s.order[k] as usize] != FREE {
-                    k += 1;
-                }
-                if k == n {
-                    stack.pop();
-                    continue;
-                }
-                let bound = s.bound();
-                if bound <= s.best_value {
-                    stack.pop();
-                    continue;
-                }
-                let f = &mut stack[top];
-                f.from = k;
-                f.item = s.order[k];
-                f.bound = bound;
-                f.mark = s.trail.len();
-                f.stage = Stage::AfterOne;
-                let (item, from) = (f.item, k + 1);
-                if s.assign(item, 1) {
-                    stack.push(Frame {
-                        from,
-                        item: 0,
-                        bound,
-                        mark: 0,
-                        stage: Stage::Enter,
-                    });
-                }
-            }
-            Stage::AfterOne => {
-                let (mark, item, bound, from) = {
-                    let f = &stack[top];
-                    (f.mark, f.item, f.bound, f.from + 1)
-                };
-                s.undo(mark);
-                if bound <= s.best_value {
-                    stack.pop();
-                    continue;
-                }
-                stack[top].stage = Stage::AfterZero;
-                if s.assign(item, 0) {
-                    stack.push(Frame {
-                        from,
-                        item: 0,
-                        bound,
-                        mark: 0,
-                        stage: Stage::Enter,
-                    });
-                }
-            }
-            Stage::AfterZero => {
-                let mark = stack[top].mark;
-                s.undo(mark);
-                stack.pop();
-            }
-        }
-    }
-    let upper_bound = if stopped {
-        stack
-            .iter()
-            .filter(|f| f.stage != Stage::Enter)
-            .map(|f| f.bound)
-            .chain(std::iter::once(s.best_value))
-            .max()
-            .unwrap_or(s.best_value)
-    } else {
-        s.best_value
-    };
+    let upper_bound = s.branch(limits.max_nodes);
+    let stopped = upper_bound.is_some();
+    let upper_bound = upper_bound.unwrap_or(s.best_value);
     let nodes = s.nodes;
-    match s.best {
+    Ok(match s.best {
         None if !stopped => infeasible(nodes),
         None => Solution {
             upper_bound,
@@ -930,7 +997,7 @@ pub fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
                 nodes,
             }
         }
-    }
+    })
 }
 
 /// Checks a selection against every constraint of `p`; `None` when feasible, else what is

@@ -14,8 +14,8 @@
 //! Used by [`crate::core::optimise::solve`] whenever every component is small enough to
 //! enumerate (at most [`MAX_ITEMS`] items and [`MAX_OPTIONS`] feasible subsets).
 
-use super::optimise::Fenwick;
-use super::optimise::{Limits, Problem, Solution, Status};
+use super::Fenwick;
+use super::{Limits, Problem, Solution, Status};
 
 /// Largest component enumerated (items).
 pub const MAX_ITEMS: usize = 40;
@@ -114,7 +114,7 @@ fn enumerate(p: &Problem, items: &[u32], needs: &[u64], groups: &[u64]) -> Optio
 /// Upper concave hull of the options from (0, 0), as segments (Δcost, Δvalue).
 fn hull(options: &[Opt]) -> Vec<(i64, i64)> {
     let mut pts: Vec<(i64, i64)> = options.iter().map(|o| (o.cost, o.value)).collect();
-    super::sort::sort_by(&mut pts, &|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::core::sort::sort_by(&mut pts, &|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut h: Vec<(i64, i64)> = vec![(0, 0)];
     for &(c, v) in &pts {
         let Some(&(_, lv)) = h.last() else { continue };
@@ -365,7 +365,7 @@ pub(crate) fn solve_by_components(
             segs.push((ci, k, s));
         }
     }
-    super::sort::sort_by(&mut segs, &|a, b| {
+    crate::core::sort::sort_by(&mut segs, &|a, b| {
         seg_before(a.2, b.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
     });
     let mut f_cost = Fenwick::new(segs.len());
@@ -610,7 +610,7 @@ pub(crate) fn solve_by_components(
     // Depth-first search over the components still open, in order of their best segment.
     let mut order: Vec<usize> = (0..nc).filter(|&c| !fixed[c]).collect();
     let first_seg = |c: usize| s.comps[c].segments.first().copied().unwrap_or(usize::MAX);
-    super::sort::sort_indices(&mut order, &|a, b| first_seg(a).cmp(&first_seg(b)));
+    crate::core::sort::sort_indices(&mut order, &|a, b| first_seg(a).cmp(&first_seg(b)));
     let depth_max = order.len();
     // Per depth: the options to try with their bounds (buffers reused: no allocation per node).
     let mut cand: Vec<Vec<(i64, u32)>> = vec![Vec::new(); depth_max];
