@@ -35,7 +35,7 @@ export async function runGlpk({ problem, peerReps, limitS }) {
     if (g.result.status !== glpk.GLP_OPT) break;
   }
   return {
-    ms: median(glpkTimes), optimal: g.result.status === glpk.GLP_OPT, value: Math.round(g.result.z),
+    ms: median(glpkTimes), optimal: g.result.status === glpk.GLP_OPT, infeasible: g.result.status === glpk.GLP_NOFEAS, value: Math.round(g.result.z),
     chosen: names.flatMap((n, i) => (g.result.vars[n] > 0.5 ? [i] : [])),
   };
 }
@@ -71,6 +71,22 @@ export async function runJslp({ problem, peerReps, limitS }) {
     ms: jsMs, timedOut: jsMs >= limitS * 1000, feasible: !!j.feasible, value: Math.round(j.result ?? 0),
     chosen: names.flatMap((n, i) => ((j[n] ?? 0) > 0.5 ? [i] : [])),
   };
+}
+
+/** Our solver on hard-shape instances generated in the page (`hard_instance`), each timed as
+ * the mean of `reps` solves; returns the problems too, so that the peers get the same ones. */
+export function runHard({ n, seeds, reps }) {
+  return seeds.map((seed) => {
+    const problem = JSON.parse(window.wasmBindings.hard_instance(n, seed));
+    return { seed, problem, ...runOurs({ problem, reps }) };
+  });
+}
+
+/** glpk.js on each problem, one solve each. */
+export async function runGlpkAll({ problems, limitS }) {
+  const out = [];
+  for (const problem of problems) out.push(await runGlpk({ problem, peerReps: 1, limitS }));
+  return out;
 }
 
 export function runFrontier({ problem, steps, reps }) {
@@ -160,4 +176,4 @@ export async function runChart({ items, reps }) {
   return { ours: median(ours), peer: median(peer), circles };
 }
 
-window.bench = { runOurs, runGlpk, runJslp, runFrontier, runRisk, runChart };
+window.bench = { runHard, runGlpkAll, runOurs, runGlpk, runJslp, runFrontier, runRisk, runChart };

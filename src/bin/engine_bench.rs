@@ -42,6 +42,14 @@ pub fn bench_solve(problem_json: &str, reps: u32) -> String {
     .to_string()
 }
 
+/// The hard-shape instance `n`, `seed` of [`renovation_planner::core::instances::hard`] as
+/// JSON (the benchmark hands the same problem to every solver).
+#[wasm_bindgen]
+pub fn hard_instance(n: u32, seed: u32) -> String {
+    let p = renovation_planner::core::instances::hard(n as usize, u64::from(seed));
+    serde_json::to_string(&p).unwrap_or_default()
+}
+
 /// The frontier of a problem in `steps` equal budget steps, timed.
 #[wasm_bindgen]
 pub fn bench_frontier(problem_json: &str, steps: u32, reps: u32) -> String {

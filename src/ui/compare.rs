@@ -445,14 +445,23 @@ fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
         }
     });
     html! {
-        <div class="opt-result" data-testid="opt-result">
-            <p><strong>{ format!("{}:{} · {} {:.1}", t(lang, Key::Chosen), money_compact(r.cost, lang), t(lang, Key::Priority2), r.priority) }</strong>
-               { if r.gap_permille > 0 { format!(" · {} {:.1}%", t(lang, Key::Gap), r.gap_permille as f64 / 10.0) } else { String::new() } }</p>
-            <h3>{ t(lang, Key::LeftOut) }</h3>
-            if r.left_out.is_empty() { <p>{ t(lang, Key::None_) }</p> } else { <ul class="reasons">{ for left }</ul> }
-            { for effect }
-        </div>
-    }
+            <div class="opt-result" data-testid="opt-result">
+                <p><strong>{ format!("{}:{} · {} {:.1}", t(lang, Key::Chosen), money_compact(r.cost, lang), t(lang, Key::Priority2), r.priority) }</strong>
+    </p>
+                <p class="explain" data-testid="opt-proof">{ match r.status {
+                    crate::core::optimise::Status::Optimal => t(lang, Key::ProvenOptimal).to_string(),
+                    crate::core::optimise::Status::Stopped => format!("{} {}", t(lang, Key::StoppedBest), if r.gap_permille == 0 {
+                        t(lang, Key::GapUnderTenth).to_string()
+                    } else {
+                        format!("{:.1}%", r.gap_permille as f64 / 10.0)
+                    }),
+                    crate::core::optimise::Status::Infeasible => String::new(),
+                } }</p>
+                <h3>{ t(lang, Key::LeftOut) }</h3>
+                if r.left_out.is_empty() { <p>{ t(lang, Key::None_) }</p> } else { <ul class="reasons">{ for left }</ul> }
+                { for effect }
+            </div>
+        }
 }
 
 /// Charts of the current scenario: value for money with the frontier, cost risk, elevators.

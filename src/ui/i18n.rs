@@ -175,6 +175,12 @@ pub enum Key {
     ClassRuleEffect,
     EqualShares,
     Gap,
+    /// The optimiser proved its selection optimal.
+    ProvenOptimal,
+    /// The optimiser stopped at its limit: best found, at most … below the optimum.
+    StoppedBest,
+    /// A gap smaller than a tenth of a percent.
+    GapUnderTenth,
     Residents,
     SurveyTallies,
     Support,
@@ -436,6 +442,9 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::ClassRuleEffect => ("关闭此规则时的变化", "Without this rule"),
         K::EqualShares => ("各楼栋公平分配(等额分摊法)", "Fair between buildings (Method of Equal Shares)"),
         K::Gap => ("与最优的差距", "Gap to the optimum"),
+        K::ProvenOptimal => ("已证明是最优方案:预算内没有优先级合计更高的选择", "Proven optimal: no selection within the budget has a higher total priority"),
+        K::StoppedBest => ("达到搜索上限:这是找到的最好方案,最多比最优方案低", "Search limit reached: the best found, at most this far below the optimum:"),
+        K::GapUnderTenth => ("不到 0.1%", "less than 0.1 %"),
         K::Residents => ("居民意见与表决", "Residents' voice and consent"),
         K::SurveyTallies => ("意见征询(户数)", "Survey (households)"),
         K::Support => ("支持", "Support"),

@@ -53,6 +53,8 @@ test('the optimiser makes a scenario within the budget and says why items were l
   await page.locator('#opt-budget').press('Enter');
   await page.getByRole('button', { name: 'Optimise under a budget' }).last().click();
   await page.getByTestId('opt-result').waitFor();
+  // It says whether the selection is proven optimal (the demo's is).
+  assert.match(await page.getByTestId('opt-proof').textContent(), /^Proven optimal/);
   const name = await page.locator('[data-testid="scenario-select"] option:checked').textContent();
   assert.match(name, /^Optimised/);
   // The new scenario's total is within the budget.

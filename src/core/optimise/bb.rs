@@ -188,6 +188,9 @@ struct Tree<'a> {
     max_iter: u64,
     /// How the last solve ended.
     last: LpStatus,
+    /// The greedy of [`Tree::round`] with the musts assigned (built once; `None` before the
+    /// first rounding, `Some(None)` when the musts contradict each other).
+    rounder: Option<Option<Search<'a>>>,
 }
 
 impl<'a> Tree<'a> {
@@ -212,24 +215,28 @@ impl<'a> Tree<'a> {
     /// relaxation's whole items, then from those at one half or more; offered as the best.
     fn round(&mut self) {
         let n = self.p.items.len();
-        let values: Vec<i64> = self.p.items.iter().map(|i| i.value).collect();
-        let mut s = Search::new(self.p, values);
-        let musts = self.p.items.iter().enumerate().all(|(i, c)| match c.must {
-            Must::Do => s.assign(i as u32, 1),
-            Must::Not => s.assign(i as u32, 0),
-            Must::Free => true,
+        let p = self.p;
+        let mut rounder = self.rounder.take().unwrap_or_else(|| {
+            let values: Vec<i64> = p.items.iter().map(|i| i.value).collect();
+            let mut s = Search::new(p, values);
+            let musts = p.items.iter().enumerate().all(|(i, c)| match c.must {
+                Must::Do => s.assign(i as u32, 1),
+                Must::Not => s.assign(i as u32, 0),
+                Must::Free => true,
+            });
+            musts.then_some(s)
         });
-        if !musts {
-            return;
-        }
-        for threshold in [1.0 - 1e-6, 0.5 - 1e-6] {
-            let seed: Vec<bool> = (0..n).map(|j| self.lp.value(j) > threshold).collect();
-            s.best_value = -1;
-            s.greedy_from(&seed);
-            if let Some(b) = s.best.take() {
-                self.offer(b.iter().map(|&v| v == 1).collect());
+        if let Some(s) = rounder.as_mut() {
+            for threshold in [1.0 - 1e-6, 0.5 - 1e-6] {
+                let seed: Vec<bool> = (0..n).map(|j| self.lp.value(j) > threshold).collect();
+                s.best_value = -1;
+                s.greedy_from(&seed);
+                if let Some(b) = s.best.take() {
+                    self.offer(b.iter().map(|&v| v == 1).collect());
+                }
             }
         }
+        self.rounder = Some(rounder);
     }
 
     /// Gives the LP the bounds of the items fixed since trail position `mark`.
@@ -447,6 +454,7 @@ pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solu
         red: vec![0.0; n],
         max_iter: 200 + 20 * (n as u64),
         last: LpStatus::IterationLimit,
+        rounder: None,
     };
     // First selections: the combinatorial search's greedy, and the caller's.
     {

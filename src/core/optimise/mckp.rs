@@ -18,7 +18,7 @@ use super::Fenwick;
 use super::{Limits, Problem, Solution, Status};
 
 /// Largest component enumerated (items).
-pub const MAX_ITEMS: usize = 40;
+pub const MAX_ITEMS: usize = 20;
 /// Largest number of feasible subsets of one component.
 pub const MAX_OPTIONS: usize = 4096;
 
@@ -294,6 +294,10 @@ pub(crate) fn solve_by_components(
     for i in (0..n).filter(|&i| open(i)) {
         let r = find(&mut parent, i);
         by_root.entry(r).or_default().push(i as u32);
+    }
+    // One large component is enough to hand the problem on: say so before enumerating any.
+    if by_root.values().any(|items| items.len() > MAX_ITEMS) {
+        return None;
     }
     let mut req_of: Vec<Vec<u32>> = vec![Vec::new(); n];
     for &(a, b) in &p.requires {
