@@ -23,7 +23,7 @@
 //! checked in exact integers.
 
 use super::lp::{Lp, LpStatus};
-use super::{violation, Limits, Must, Problem, Search, Solution, Status};
+use super::{totals, violation, Limits, Must, Problem, Search, Solution, Status};
 
 /// An LP node costs about as much as this many nodes of the combinatorial search, so the
 /// node limit of [`Limits`] is divided by it.
@@ -163,16 +163,6 @@ fn bounds(x: i8) -> (f64, f64) {
     }
 }
 
-/// The total value of a selection.
-fn exact_value(p: &Problem, chosen: &[bool]) -> i64 {
-    p.items
-        .iter()
-        .zip(chosen)
-        .filter(|(_, &c)| c)
-        .map(|(i, _)| i.value)
-        .sum()
-}
-
 /// The search: the problem, the relaxation, the fixings and the best selection.
 struct Tree<'a> {
     p: &'a Problem,
@@ -203,7 +193,7 @@ impl<'a> Tree<'a> {
     /// exactly) and is worth more.
     fn offer(&mut self, chosen: Vec<bool>) {
         if violation(self.p, &chosen).is_none() {
-            let v = exact_value(self.p, &chosen);
+            let (v, _) = totals(self.p, &chosen);
             if v > self.best_value {
                 self.best_value = v;
                 self.best = Some(chosen);
@@ -579,12 +569,7 @@ pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solu
             ..infeasible(nodes)
         },
         Some(chosen) => {
-            let cost = chosen
-                .iter()
-                .zip(&p.items)
-                .filter(|(c, _)| **c)
-                .map(|(_, i)| i.cost)
-                .sum();
+            let (_, cost) = totals(p, &chosen);
             Solution {
                 value: best_value,
                 cost,

@@ -193,17 +193,7 @@ impl State<'_> {
     }
 
     fn classes_reachable(&self) -> bool {
-        let mut need = 0;
-        for c in 0..4 {
-            let short = self.p.class_min[c] - self.spent[c];
-            if short > 0 {
-                if short > self.open_spend[c] {
-                    return false;
-                }
-                need += short;
-            }
-        }
-        need <= self.p.budget - self.cost
+        super::classes_reachable(self.p, &self.spent, &self.open_spend, self.cost)
     }
 
     fn classes_met(&self) -> bool {
@@ -424,20 +414,7 @@ pub(crate) fn solve_by_components(
                 }
             }
         }
-        let value = p
-            .items
-            .iter()
-            .zip(&chosen)
-            .filter(|(_, &c)| c)
-            .map(|(i, _)| i.value)
-            .sum();
-        let cost = p
-            .items
-            .iter()
-            .zip(&chosen)
-            .filter(|(_, &c)| c)
-            .map(|(i, _)| i.cost)
-            .sum();
+        let (value, cost) = super::totals(p, &chosen);
         Solution {
             chosen,
             value,

@@ -413,17 +413,7 @@ impl<'a> Search<'a> {
 
     /// Can every class minimum still be met (ignoring dependencies)?
     fn classes_reachable(&self) -> bool {
-        let mut need = 0;
-        for c in 0..4 {
-            let short = self.p.class_min[c] - self.spent[c];
-            if short > 0 {
-                if short > self.open_cost[c] {
-                    return false;
-                }
-                need += short;
-            }
-        }
-        need <= self.p.budget - self.cost
+        classes_reachable(self.p, &self.spent, &self.open_cost, self.cost)
     }
 
     fn classes_met(&self) -> bool {
@@ -525,14 +515,20 @@ impl<'a> Search<'a> {
             mark: usize,
             stage: Stage,
         }
+        impl Frame {
+            /// A new node: search the candidates from `from` on, under `bound`.
+            fn enter(from: usize, bound: i64) -> Frame {
+                Frame {
+                    from,
+                    item: 0,
+                    bound,
+                    mark: 0,
+                    stage: Stage::Enter,
+                }
+            }
+        }
         let n = self.order.len();
-        let mut stack = vec![Frame {
-            from: 0,
-            item: 0,
-            bound: i64::MAX,
-            mark: 0,
-            stage: Stage::Enter,
-        }];
+        let mut stack = vec![Frame::enter(0, i64::MAX)];
         let start = self.nodes;
         while let Some(top) = stack.len().checked_sub(1) {
             match stack[top].stage {
@@ -573,13 +569,7 @@ impl<'a> Search<'a> {
                     f.stage = Stage::AfterOne;
                     let (item, from) = (f.item, k + 1);
                     if self.assign(item, 1) {
-                        stack.push(Frame {
-                            from,
-                            item: 0,
-                            bound,
-                            mark: 0,
-                            stage: Stage::Enter,
-                        });
+                        stack.push(Frame::enter(from, bound));
                     }
                 }
                 Stage::AfterOne => {
@@ -594,13 +584,7 @@ impl<'a> Search<'a> {
                     }
                     stack[top].stage = Stage::AfterZero;
                     if self.assign(item, 0) {
-                        stack.push(Frame {
-                            from,
-                            item: 0,
-                            bound,
-                            mark: 0,
-                            stage: Stage::Enter,
-                        });
+                        stack.push(Frame::enter(from, bound));
                     }
                 }
                 Stage::AfterZero => {
@@ -1006,13 +990,7 @@ pub fn violation(p: &Problem, chosen: &[bool]) -> Option<String> {
     if chosen.len() != p.items.len() {
         return Some("wrong length".into());
     }
-    let cost: i64 = p
-        .items
-        .iter()
-        .zip(chosen)
-        .filter(|(_, &c)| c)
-        .map(|(i, _)| i.cost)
-        .sum();
+    let (_, cost) = totals(p, chosen);
     if cost > p.budget {
         return Some(format!("cost {cost} over budget {}", p.budget));
     }
@@ -1049,6 +1027,31 @@ pub fn violation(p: &Problem, chosen: &[bool]) -> Option<String> {
         }
     }
     None
+}
+
+/// Can every class minimum still be met, with `spent` per class so far, at most `open` per
+/// class still to come and `cost` spent in all (ignoring dependencies)?
+fn classes_reachable(p: &Problem, spent: &[i64; 4], open: &[i64; 4], cost: i64) -> bool {
+    let mut need = 0;
+    for c in 0..4 {
+        let short = p.class_min[c] - spent[c];
+        if short > 0 {
+            if short > open[c] {
+                return false;
+            }
+            need += short;
+        }
+    }
+    need <= p.budget - cost
+}
+
+/// Total value and cost of a selection.
+fn totals(p: &Problem, chosen: &[bool]) -> (i64, i64) {
+    p.items
+        .iter()
+        .zip(chosen)
+        .filter(|(_, &c)| c)
+        .fold((0, 0), |(v, c), (i, _)| (v + i.value, c + i.cost))
 }
 
 /// One point of the cost-benefit frontier.
