@@ -3,7 +3,8 @@
 // changes with every build, so it is allowed by its SHA-256 hash, computed here from the built
 // file. WebAssembly needs 'wasm-unsafe-eval' (not 'unsafe-eval'); inline style attributes (set
 // by the interface for bar widths and drag ghosts) need 'unsafe-inline' in style-src only.
-// Pictures traced over the plan are read as data: URLs; downloads use blob: URLs.
+// Pictures traced over the plan are read as data: URLs; downloads use blob: URLs. The engine
+// runs in a Web Worker loaded from the same origin.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -25,6 +26,8 @@ const policy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  // The engine's Web Worker (engine-worker_loader.js, same origin).
+  "worker-src 'self'",
   "font-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",

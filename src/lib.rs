@@ -4,9 +4,11 @@
 //!   computed here and tested natively.
 //! - [`charts`]: plotters charts, data in, SVG out.
 //! - [`ui`]: thin Yew function components over one app state.
+//! - [`worker`]: the engine's Web Worker (the long computations, off the page's thread).
 
 #![forbid(unsafe_code)]
 
 pub mod charts;
 pub mod core;
 pub mod ui;
+pub mod worker;

@@ -4,7 +4,7 @@
 //   largePlan(): a large community: 40 buildings of 6 floors with 4 stairwells each (160
 //     stairwells, 1,920 households), roads, greens, parking and lamps, 1,521 placed items, road
 //     overlays that require the pipes of the buildings along them (dependencies across
-//     buildings). Both pass the planner's validator.
+//     buildings); largePlan(n) stops at n items. Both pass the planner's validator.
 //   record(plan): the browser-storage record that opens a plan as a saved project.
 import { readFileSync } from 'node:fs';
 
@@ -40,7 +40,7 @@ export function benchPlan() {
   return plan;
 }
 
-export function largePlan() {
+export function largePlan(max = 1521) {
   const demo = JSON.parse(readFileSync('static/demo.json', 'utf8'));
   const rect = (x, y, w, h) => [[x, y], [x + w, y], [x + w, y + h], [x, y + h]];
   const buildings = [];
@@ -72,7 +72,7 @@ export function largePlan() {
     scenarios: [{ id: 1, name: '全部项目', items: [] }],
     current_scenario: 1,
   };
-  const s = fill(plan, 1521);
+  const s = fill(plan, max);
   // Each road overlay requires the water pipes of the buildings along it (across buildings).
   const pipes = new Map(s.items.filter((p) => p.item === 'water_supply_pipes' && p.target.building).map((p) => [p.target.building, p.id]));
   for (const p of s.items.filter((p) => p.item === 'road_overlay')) {

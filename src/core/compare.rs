@@ -10,11 +10,11 @@ use super::evaluate::evaluate_with;
 use super::model::{BuildingId, Plan, Scenario, ScenarioId, Target};
 use super::money::Money;
 use super::risk::simulate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The figures of one scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioFigures {
     /// Scenario id.
     pub id: ScenarioId,

@@ -7,7 +7,7 @@ use super::costing::{building_of, cost_report, CostError, CostReport};
 use super::funding::allocate;
 use super::model::{PlacementId, Plan, Scenario};
 use super::money::Money;
-use super::optimise::{frontier as solve_frontier, FrontierPoint, Limits};
+use super::optimise::{FrontierPoint, FrontierRun, Limits};
 use super::phasing::{annual_plan, AnnualPlan, Job, PhasingProblem};
 use super::priority::{score, Priorities};
 use super::risk::{simulate, RiskResult};
@@ -54,7 +54,7 @@ pub fn optimise(
 }
 
 /// One point of the frontier in the units people read.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Frontier {
     /// Budget.
     pub budget: Money,
@@ -68,6 +68,20 @@ pub struct Frontier {
 
 /// The best total priority for every budget from 0 to the cost of everything, every `step`.
 pub fn frontier(plan: &Plan, scenario: &Scenario, b: &Basis, step: Money) -> Vec<Frontier> {
+    frontier_run(plan, scenario, b, step, plan.selection.max_nodes)
+        .map(frontier_point)
+        .collect()
+}
+
+/// The frontier of [`frontier`] one budget at a time (for progress and cancelling), each
+/// point's search limited to `max_nodes`.
+pub fn frontier_run(
+    plan: &Plan,
+    scenario: &Scenario,
+    b: &Basis,
+    step: Money,
+    max_nodes: u64,
+) -> FrontierRun {
     let settings = plan.selection;
     let built = build(
         &b.catalog,
@@ -78,16 +92,17 @@ pub fn frontier(plan: &Plan, scenario: &Scenario, b: &Basis, step: Money) -> Vec
         &settings,
         plan.priority.class_rule,
     );
-    let limits = Limits::nodes(settings.max_nodes);
-    solve_frontier(&built.problem, step.fen().max(1), limits)
-        .into_iter()
-        .map(|p: FrontierPoint| Frontier {
-            budget: Money(p.budget),
-            priority: p.value.map(|v| v as f64 / 100.0),
-            cost: Money(p.cost),
-            optimal: p.optimal,
-        })
-        .collect()
+    FrontierRun::new(&built.problem, step.fen().max(1), Limits::nodes(max_nodes))
+}
+
+/// A frontier point in the units people read.
+pub fn frontier_point(p: FrontierPoint) -> Frontier {
+    Frontier {
+        budget: Money(p.budget),
+        priority: p.value.map(|v| v as f64 / 100.0),
+        cost: Money(p.cost),
+        optimal: p.optimal,
+    }
 }
 
 /// The phasing problem of the `selected` placements of `scenario`.

@@ -17,7 +17,7 @@ pub mod format;
 pub mod funding;
 pub mod geometry;
 pub mod instances;
-
+pub mod jobs;
 pub mod model;
 pub mod money;
 pub mod optimise;

@@ -101,12 +101,13 @@ pub fn AnnualView() -> Html {
     let app = use_app();
     let lang = app.lang();
     let plan = app.state().plan.clone();
-    let annual = use_memo(plan.clone(), |p| {
-        let s = p.0.scenario();
-        let b = decide::basis(&p.0, s).ok()?;
-        let all: Vec<PlacementId> = s.items.iter().map(|x| x.id).collect();
-        Some((decide::phase(&p.0, s, &b, &all), b))
-    });
+    // The schedule comes from the engine worker; the costs beside it are computed here.
+    let job = super::engine::use_job(&plan, crate::core::jobs::Job::Phase);
+    let basis = use_memo(plan.clone(), |p| decide::basis(&p.0, p.0.scenario()).ok());
+    let annual = match (job.annual.clone(), (*basis).as_ref()) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    };
     let ph = &plan.0.phasing;
     let years_n = ph.years.len();
     let per_year = ph.years.first().map_or(Money::ZERO, |y| y.budget);
@@ -155,7 +156,12 @@ pub fn AnnualView() -> Html {
                 )
             })
     };
-    let (table, chart, left) = match (*annual).as_ref() {
+    let (table, chart, left) = match annual.as_ref() {
+        None if (*basis).is_some() && !job.finished => (
+            html! { <p class="hint" role="status" data-testid="annual-progress">{ format!("{}…", t(lang, Key::Computing)) }</p> },
+            html! {},
+            html! {},
+        ),
         Some((a, b)) if !a.years.is_empty() => {
             let cost_of = |id: PlacementId| {
                 b.costs

@@ -691,6 +691,8 @@ struct AppContextHandle(super::state::AppHandle);
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let lang = state.lang;
+    // The engine's worker loads once the first view is on screen.
+    use_effect_with((), |_| super::engine::warm_up_after_paint());
     use_effect_with(lang, |&lang| {
         storage::save_lang(lang);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -3,6 +3,7 @@
 //! elevator shares), and the optimiser that makes a new scenario within a budget and says why
 //! each item was left out.
 
+use super::engine::{use_job, JobState};
 use super::i18n::{class_name, pick, reason, t, Key, Lang};
 use super::palette::item_name;
 use super::properties::{target_label, use_computed};
@@ -13,10 +14,10 @@ use crate::charts::{
 };
 use crate::core::catalog::{Catalog, Class};
 use crate::core::command::Command;
-use crate::core::compare::{changes, figures, ScenarioFigures};
-use crate::core::decide;
+use crate::core::compare::{changes, ScenarioFigures};
 use crate::core::format::{money_compact, money_exact};
 use crate::core::funding::FundingSource;
+use crate::core::jobs::{ChartData, Job};
 use crate::core::model::{PlacementId, Plan, ScenarioId};
 use crate::core::money::Money;
 use crate::core::select::SelectionSettings;
@@ -29,6 +30,39 @@ pub fn chart_html(svg: String, label: &str) -> Html {
         <figure class="chart" role="img" aria-label={label.to_string()}>
             { Html::from_html_unchecked(AttrValue::from(svg)) }
         </figure>
+    }
+}
+
+/// A chart drawn in a task of its own after the page has shown, and again only when its data
+/// changes: plotters measures every label in the page (a layout each), which must not hold
+/// up the page's first frame. Until it is drawn, the previous drawing (or an empty frame of
+/// its size) stands in.
+#[hook]
+fn use_deferred_svg<D>(data: D, draw: fn(&D) -> String) -> Option<Rc<String>>
+where
+    D: PartialEq + Clone + 'static,
+{
+    let svg = use_state(|| None::<Rc<String>>);
+    {
+        let svg = svg.clone();
+        use_effect_with(data, move |d| {
+            let d = d.clone();
+            let t = gloo::timers::callback::Timeout::new(0, move || {
+                svg.set(Some(Rc::new(draw(&d))));
+            });
+            move || drop(t)
+        });
+    }
+    (*svg).clone()
+}
+
+/// A deferred chart's figure: the drawing, or a frame of its size while it is drawn.
+fn deferred_chart(svg: Option<Rc<String>>, label: &str, size: (u32, u32)) -> Html {
+    match svg {
+        Some(svg) => chart_html((*svg).clone(), label),
+        None => html! {
+            <figure class="chart" aria-busy="true" aria-label={label.to_string()} style={format!("aspect-ratio: {} / {}", size.0, size.1)}></figure>
+        },
     }
 }
 
@@ -49,13 +83,9 @@ pub fn CompareView() -> Html {
         .copied()
         .filter(|id| all.contains(id))
         .collect();
-    let figs = use_memo((plan.clone(), picked_now.clone()), |(p, ids)| {
-        let catalog = Catalog::for_plan(&p.0);
-        ids.iter()
-            .filter_map(|id| p.0.scenario_by_id(*id))
-            .filter_map(|s| figures(&p.0, &catalog, s))
-            .collect::<Vec<_>>()
-    });
+    // Figures and charts come from the engine worker, kept by plan (see `engine`).
+    let job = use_job(&plan, Job::Compare(picked_now.clone()));
+    let figs: Rc<Vec<ScenarioFigures>> = job.figures.clone().unwrap_or_default();
     let toggle = |id: ScenarioId| {
         let picked = picked.clone();
         Callback::from(move |_: Event| {
@@ -76,11 +106,48 @@ pub fn CompareView() -> Html {
             </label>
         }
     });
-    let table = figures_table(&figs, &plan.0, lang);
+    let table = if job.figures.is_some() {
+        figures_table(&figs, &plan.0, lang)
+    } else {
+        progress_line(&job, lang, "compare-progress")
+    };
     let what = match (picked_now.first(), picked_now.get(1)) {
         (Some(a), Some(b)) => what_changes(&plan.0, *a, *b, lang),
         _ => html! {},
     };
+    let by_class = deferred_chart(
+        use_deferred_svg((figs.clone(), lang), |(f, l)| cost_by_class_svg(f, *l)),
+        t(lang, Key::ChartCostByClass),
+        (720, 380),
+    );
+    let by_source = deferred_chart(
+        use_deferred_svg((figs.clone(), lang), |(f, l)| funding_svg(f, *l)),
+        t(lang, Key::ChartFunding),
+        (720, 380),
+    );
+    html! {
+        <div class="page compare-page">
+            <section class="pane">
+                <h2>{ t(lang, Key::CompareTitle) }</h2>
+                <fieldset class="pick"><legend>{ t(lang, Key::PickScenarios) }</legend>{ for boxes }</fieldset>
+                if job.stale { <p class="hint" role="status">{ t(lang, Key::Updating) }</p> }
+                { table }
+                { what }
+            </section>
+            if job.figures.is_some() {
+                <section class="pane charts">
+                    { by_class }
+                    { by_source }
+                </section>
+            }
+            <OptimisePanel />
+            <CurrentCharts charts={job.charts.clone()} progress={(!job.finished).then_some((job.done, job.of))} />
+        </div>
+    }
+}
+
+/// The comparison's cost by class, as an SVG.
+fn cost_by_class_svg(figs: &[ScenarioFigures], lang: Lang) -> String {
     let fmt = money_fmt(lang);
     let names: Vec<String> = figs.iter().map(|f| f.name.clone()).collect();
     let class_series: Vec<(String, plotters::style::RGBColor, Vec<f64>)> = Class::ALL
@@ -95,6 +162,21 @@ pub fn CompareView() -> Html {
             )
         })
         .collect();
+    charts::bars::stacked(
+        &Stacked {
+            title: t(lang, Key::ChartCostByClass),
+            categories: &names,
+            series: &class_series,
+            fmt: &fmt,
+        },
+        (720, 380),
+    )
+}
+
+/// The comparison's funding by source, as an SVG.
+fn funding_svg(figs: &[ScenarioFigures], lang: Lang) -> String {
+    let fmt = money_fmt(lang);
+    let names: Vec<String> = figs.iter().map(|f| f.name.clone()).collect();
     let source_series: Vec<(String, plotters::style::RGBColor, Vec<f64>)> = FundingSource::ALL
         .iter()
         .filter(|s| figs.iter().any(|f| f.by_source[s.index()].0 != 0))
@@ -108,44 +190,24 @@ pub fn CompareView() -> Html {
             )
         })
         .collect();
-    let by_class = chart_html(
-        charts::bars::stacked(
-            &Stacked {
-                title: t(lang, Key::ChartCostByClass),
-                categories: &names,
-                series: &class_series,
-                fmt: &fmt,
-            },
-            (720, 380),
-        ),
-        t(lang, Key::ChartCostByClass),
-    );
-    let by_source = chart_html(
-        charts::bars::stacked(
-            &Stacked {
-                title: t(lang, Key::ChartFunding),
-                categories: &names,
-                series: &source_series,
-                fmt: &fmt,
-            },
-            (720, 380),
-        ),
-        t(lang, Key::ChartFunding),
-    );
+    charts::bars::stacked(
+        &Stacked {
+            title: t(lang, Key::ChartFunding),
+            categories: &names,
+            series: &source_series,
+            fmt: &fmt,
+        },
+        (720, 380),
+    )
+}
+
+/// What a job in the worker has done so far: a progress bar with its count.
+fn progress_line(job: &JobState, lang: Lang, testid: &'static str) -> Html {
+    let (done, of) = (job.done, job.of.max(1));
     html! {
-        <div class="page compare-page">
-            <section class="pane">
-                <h2>{ t(lang, Key::CompareTitle) }</h2>
-                <fieldset class="pick"><legend>{ t(lang, Key::PickScenarios) }</legend>{ for boxes }</fieldset>
-                { table }
-                { what }
-            </section>
-            <section class="pane charts">
-                { by_class }
-                { by_source }
-            </section>
-            <OptimisePanel />
-            <CurrentCharts />
+        <div class="job-progress" role="status" data-testid={testid}>
+            <span>{ format!("{}… {} / {}", t(lang, Key::Computing), done, job.of.max(done)) }</span>
+            <progress max={of.to_string()} value={done.to_string()} aria-label={t(lang, Key::Computing)}></progress>
         </div>
     }
 }
@@ -367,11 +429,42 @@ pub fn OptimisePanel() -> Html {
         let fair = fair.clone();
         Callback::from(move |_: Event| fair.set(!*fair))
     };
+    // The optimisation under way in the worker: its id and how far it is.
+    let running = use_state(|| None::<(u64, JobState)>);
+    let cancelled = use_state(|| false);
     let run = {
         let app = app.clone();
         let fair = *fair;
-        Callback::from(move |_: MouseEvent| optimise(&app, fair))
+        let running = running.clone();
+        let cancelled = cancelled.clone();
+        Callback::from(move |_: MouseEvent| {
+            if running.is_none() {
+                cancelled.set(false);
+                let id = optimise(&app, fair, running.setter());
+                running.set(id.map(|id| (id, JobState::default())));
+            }
+        })
     };
+    let cancel = {
+        let running = running.clone();
+        let cancelled = cancelled.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((id, _)) = *running {
+                super::engine::cancel(id);
+                running.set(None);
+                cancelled.set(true);
+            }
+        })
+    };
+    let busy = running.as_ref().map(|(_, job)| {
+        html! {
+            <div class="job-progress" role="status" data-testid="opt-running">
+                <span>{ format!("{}…", t(lang, Key::Optimising)) }</span>
+                <progress aria-label={t(lang, Key::Optimising)} value={job.finished.then_some("1")} max="1"></progress>
+                <button type="button" onclick={cancel.clone()}>{ t(lang, Key::CancelOptimise) }</button>
+            </div>
+        }
+    });
     let result = s.optimised.clone().map(|r| report(&app, &r));
     html! {
         <section class="pane optimise">
@@ -380,35 +473,54 @@ pub fn OptimisePanel() -> Html {
             <super::fields::MoneyField id="opt-budget" label={t(lang, Key::Budget)} value={plan.selection.budget} on_commit={on_budget} />
             <label class="check"><input type="checkbox" checked={plan.priority.class_rule} onchange={rule} />{ t(lang, Key::ClassRule) }</label>
             <label class="check"><input type="checkbox" checked={*fair} onchange={fair_toggle} />{ t(lang, Key::EqualShares) }</label>
-            <button type="button" class="primary" onclick={run} disabled={plan.selection.budget.0 <= 0}>{ t(lang, Key::Optimise) }</button>
+            <button type="button" class="primary" onclick={run} disabled={plan.selection.budget.0 <= 0 || running.is_some()}>{ t(lang, Key::Optimise) }</button>
+            { for busy }
+            if *cancelled { <p class="hint" role="status" data-testid="opt-cancelled">{ t(lang, Key::OptimiseCancelled) }</p> }
             { for result }
         </section>
     }
 }
 
-/// Runs the optimiser on the current scenario and adds the result as a new scenario.
-fn optimise(app: &AppHandle, fair: bool) {
+/// Starts the optimiser on the current scenario in the worker; its answer becomes a new
+/// scenario. `running` hears its progress and is cleared when it ends. Returns the job's id.
+fn optimise(
+    app: &AppHandle,
+    fair: bool,
+    running: UseStateSetter<Option<(u64, JobState)>>,
+) -> Option<u64> {
     let plan = app.state().plan.0.clone();
     let scenario = plan.scenario().clone();
-    let Ok(b) = decide::basis(&plan, &scenario) else {
-        return;
-    };
     let settings = SelectionSettings {
         equal_shares: fair,
         ..plan.selection
     };
-    let r = decide::optimise(&plan, &scenario, &b, &settings);
     let name = format!(
         "{} {}",
         t(app.lang(), Key::OptimisedName),
         money_compact(settings.budget, app.lang())
     );
-    app.dispatch(Action::Optimised(Some(Rc::new(r.clone()))));
-    app.edit(Command::AddScenario {
-        name,
-        from: Some(scenario.id),
-        keep: Some(r.chosen.clone()),
+    let app = app.clone();
+    let id = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let me = id.clone();
+    let on = Callback::from(move |job: JobState| {
+        if !job.finished {
+            running.set(Some((me.get(), job)));
+            return;
+        }
+        running.set(None);
+        if let Some(r) = job.optimised {
+            let chosen = r.chosen.clone();
+            app.dispatch(Action::Optimised(Some(r)));
+            app.edit(Command::AddScenario {
+                name: name.clone(),
+                from: Some(scenario.id),
+                keep: Some(chosen),
+            });
+        }
     });
+    let job = super::engine::run(&plan, Job::Optimise(settings), on);
+    id.set(job);
+    Some(job)
 }
 
 fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
@@ -464,54 +576,108 @@ fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
         }
 }
 
+/// The current scenario's charts, as far as the worker has computed them.
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    /// The frontier, the optimised choice and the cost risk, once computed.
+    pub charts: Option<Rc<ChartData>>,
+    /// Steps done and in all while the job runs.
+    pub progress: Option<(u32, u32)>,
+}
+
 /// Charts of the current scenario: value for money with the frontier, cost risk, elevators.
 #[component]
-pub fn CurrentCharts() -> Html {
+pub fn CurrentCharts(props: &ChartsProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let plan = app.state().plan.clone();
     let computed = use_computed();
-    let data = use_memo(plan.clone(), |p| {
-        let s = p.0.scenario();
-        let b = decide::basis(&p.0, s).ok()?;
-        let total = b.costs.total.likely;
-        let frontier = decide::frontier(&p.0, s, &b, Money((total.fen() / 40).max(100)));
-        let chosen: Vec<PlacementId> = if p.0.selection.budget.0 > 0 {
-            decide::optimise(&p.0, s, &b, &p.0.selection).chosen
-        } else {
-            Vec::new()
-        };
-        let all: Vec<PlacementId> = s.items.iter().map(|x| x.id).collect();
-        let risk = decide::risk(&p.0, &b, &all, p.0.selection.budget);
-        Some((b, frontier, chosen, risk))
+    let budget = plan.0.selection.budget;
+    let data = (props.charts.clone(), lang, budget);
+    let vfm = use_deferred_svg(data.clone(), |(d, l, b)| {
+        d.as_ref().map(|d| value_svg(d, *l, *b)).unwrap_or_default()
     });
-    let Some((b, frontier, chosen, risk)) = (*data).as_ref() else {
-        return html! {};
-    };
-    let fmt = money_fmt(lang);
-    let items: Vec<(f64, f64, bool)> = b
-        .costs
-        .lines
-        .iter()
-        .filter_map(|l| {
-            let sc = b
-                .priorities
-                .items
+    let risk = use_deferred_svg(data, |(d, l, b)| {
+        d.as_ref().map(|d| risk_svg(d, *l, *b)).unwrap_or_default()
+    });
+    // The first elevator's shares per household by floor (computed live, on this thread).
+    let elevator_data = computed
+        .eval
+        .as_ref()
+        .and_then(|ev| ev.funding.elevators.first().cloned())
+        .map(|tab| {
+            let per: Vec<f64> = tab
+                .floors
                 .iter()
-                .find(|x| x.placement == l.placement)?;
-            Some((
-                l.total.likely.as_yuan_f64(),
-                sc.score,
-                chosen.contains(&l.placement),
-            ))
-        })
+                .map(|f| f.net.as_yuan_f64() / f.households.max(1) as f64)
+                .collect();
+            let floors: Vec<u8> = tab.floors.iter().map(|f| f.floor).collect();
+            let st = plan
+                .0
+                .community
+                .stairwell(tab.stairwell)
+                .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, lang))
+                .unwrap_or_default();
+            (
+                per,
+                floors,
+                format!("{} · {st}", t(lang, Key::ChartElevator)),
+            )
+        });
+    let has_elevator = elevator_data.is_some();
+    let elevator = use_deferred_svg((elevator_data, lang), |(d, lang)| {
+        let Some((per, floors, title)) = d else {
+            return String::new();
+        };
+        let label = |i: usize| {
+            format!(
+                "{}{}",
+                floors.get(i).copied().unwrap_or(0),
+                if *lang == Lang::Zh { "层" } else { "F" }
+            )
+        };
+        charts::elevator::render(title, per, &label, &money_fmt(*lang), (760, 320))
+    });
+    let Some(_) = props.charts.as_ref() else {
+        let (done, of) = props.progress.unwrap_or((0, 0));
+        let job = JobState {
+            done,
+            of,
+            ..JobState::default()
+        };
+        return html! { <section class="pane charts">{ progress_line(&job, lang, "charts-progress") }</section> };
+    };
+    // Until a chart is drawn (one task after its data arrives) its previous drawing stays;
+    // an empty drawing (no data yet) is a frame of the chart's size.
+    let fresh = |svg: Option<Rc<String>>| svg.filter(|s| !s.is_empty());
+    html! {
+        <section class="pane charts">
+            { deferred_chart(fresh(vfm), t(lang, Key::ChartValue), (760, 420)) }
+            { deferred_chart(fresh(risk), t(lang, Key::ChartRisk), (760, 320)) }
+            if has_elevator {
+                { deferred_chart(fresh(elevator), t(lang, Key::ChartElevator), (760, 320)) }
+            } else {
+                <p class="hint">{ t(lang, Key::NoElevators) }</p>
+            }
+        </section>
+    }
+}
+
+/// The value-for-money chart with the frontier and the budget, as an SVG.
+fn value_svg(data: &ChartData, lang: Lang, budget: Money) -> String {
+    let fmt = money_fmt(lang);
+    let items: Vec<(f64, f64, bool)> = data
+        .points
+        .iter()
+        .map(|&(cost, score, chosen)| (cost.as_yuan_f64(), score, chosen))
         .collect();
-    let front: Vec<(f64, f64)> = frontier
+    let front: Vec<(f64, f64)> = data
+        .frontier
         .iter()
         .filter_map(|f| Some((f.budget.as_yuan_f64(), f.priority?)))
         .collect();
-    let budget = (plan.0.selection.budget.0 > 0).then(|| plan.0.selection.budget.as_yuan_f64());
-    let vfm = charts::value_for_money::render(
+    let budget = (budget.0 > 0).then(|| budget.as_yuan_f64());
+    charts::value_for_money::render(
         &ValueForMoney {
             title: t(lang, Key::ChartValue),
             axes: (t(lang, Key::AxisCost), t(lang, Key::AxisPriority)),
@@ -528,64 +694,27 @@ pub fn CurrentCharts() -> Html {
             ],
         },
         (760, 420),
-    );
+    )
+}
+
+/// The cost-risk histogram with P50, P80 and the budget, as an SVG.
+fn risk_svg(data: &ChartData, lang: Lang, budget: Money) -> String {
+    let risk = &data.risk;
     let mut marks = vec![
         ("P50".to_string(), risk.p50.as_yuan_f64()),
         ("P80".to_string(), risk.p80.as_yuan_f64()),
     ];
-    if let Some(b) = budget {
-        marks.push((t(lang, Key::LegendBudget).to_string(), b));
+    if budget.0 > 0 {
+        marks.push((t(lang, Key::LegendBudget).to_string(), budget.as_yuan_f64()));
     }
-    let risk_svg = charts::risk::render(
+    charts::risk::render(
         &charts::risk::RiskChart {
             title: t(lang, Key::ChartRisk),
             range: (risk.min.as_yuan_f64(), risk.max.as_yuan_f64()),
             histogram: &risk.histogram,
             marks: &marks,
-            fmt: &fmt,
+            fmt: &money_fmt(lang),
         },
         (760, 320),
-    );
-    let elevator = computed
-        .eval
-        .as_ref()
-        .and_then(|ev| ev.funding.elevators.first().cloned())
-        .map(|tab| {
-            let per: Vec<f64> = tab
-                .floors
-                .iter()
-                .map(|f| f.net.as_yuan_f64() / f.households.max(1) as f64)
-                .collect();
-            let floors: Vec<u8> = tab.floors.iter().map(|f| f.floor).collect();
-            let label = |i: usize| {
-                format!(
-                    "{}{}",
-                    floors.get(i).copied().unwrap_or(0),
-                    if lang == Lang::Zh { "层" } else { "F" }
-                )
-            };
-            let st = plan
-                .0
-                .community
-                .stairwell(tab.stairwell)
-                .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, lang))
-                .unwrap_or_default();
-            chart_html(
-                charts::elevator::render(
-                    &format!("{} · {st}", t(lang, Key::ChartElevator)),
-                    &per,
-                    &label,
-                    &fmt,
-                    (760, 320),
-                ),
-                t(lang, Key::ChartElevator),
-            )
-        });
-    html! {
-        <section class="pane charts">
-            { chart_html(vfm, t(lang, Key::ChartValue)) }
-            { chart_html(risk_svg, t(lang, Key::ChartRisk)) }
-            { elevator.unwrap_or_else(|| html! { <p class="hint">{ t(lang, Key::NoElevators) }</p> }) }
-        </section>
-    }
+    )
 }

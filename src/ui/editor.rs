@@ -1051,7 +1051,10 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     };
 
     let v = *view;
-    let body = render_plan(&plan, &app, &catalog, &preview, lang, *ppm);
+    let body = html! {
+        <PlanBody plan={plan.clone()} selection={app.state().selection.clone()} lang={lang} ppm={*ppm}
+            preview={Preview { offset: preview.offset, shape: preview.shape.clone(), ..Preview::default() }} />
+    };
     // Items on the whole community have no place on the plan: they are listed above it.
     let community_items: Vec<Html> = plan
         .0
@@ -1315,15 +1318,40 @@ fn class_of(catalog: &Catalog, item: &str) -> Class {
 }
 
 /// The plan's features and badges.
+/// What the plan's drawing depends on: the editor draws it as a component of its own, so a
+/// change elsewhere in the app (another page, a notice, the save state) does not rebuild and
+/// compare a thousand badges.
+#[derive(Properties, PartialEq)]
+struct PlanBodyProps {
+    plan: PlanRef,
+    selection: Rc<[Sel]>,
+    /// Only the offset and the reshaped feature (not the pointer).
+    preview: Preview,
+    lang: Lang,
+    ppm: f64,
+}
+
+#[component]
+fn PlanBody(p: &PlanBodyProps) -> Html {
+    let catalog = use_memo(p.plan.clone(), |pl| Catalog::for_plan(&pl.0));
+    render_plan(&p.plan, &p.selection, &catalog, &p.preview, p.lang, p.ppm)
+}
+
 fn render_plan(
     plan: &PlanRef,
-    app: &AppHandle,
+    selection: &[Sel],
     catalog: &Catalog,
     preview: &Preview,
     lang: Lang,
     ppm: f64,
 ) -> Html {
-    let s = app.state();
+    struct S<'a>(&'a [Sel]);
+    impl S<'_> {
+        fn is_selected(&self, x: Sel) -> bool {
+            self.0.contains(&x)
+        }
+    }
+    let s = S(selection);
     // Metres per screen pixel: labels are sized in pixels.
     let m = 1.0 / ppm.max(1e-6);
     let c = &plan.0.community;

@@ -177,6 +177,11 @@ pub enum Key {
     Gap,
     /// The optimiser proved its selection optimal.
     ProvenOptimal,
+    Computing,
+    Updating,
+    Optimising,
+    OptimiseCancelled,
+    CancelOptimise,
     /// The optimiser stopped at its limit: best found, at most … below the optimum.
     StoppedBest,
     /// A gap smaller than a tenth of a percent.
@@ -442,6 +447,11 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::ClassRuleEffect => ("关闭此规则时的变化", "Without this rule"),
         K::EqualShares => ("各楼栋公平分配(等额分摊法)", "Fair between buildings (Method of Equal Shares)"),
         K::Gap => ("与最优的差距", "Gap to the optimum"),
+        K::Computing => ("正在计算", "Computing"),
+        K::Updating => ("正在按最新修改重新计算,下面是修改前的结果", "Recomputing for your latest change; below are the figures before it"),
+        K::Optimising => ("正在优化", "Optimising"),
+        K::OptimiseCancelled => ("优化已取消,方案未改动", "Optimisation cancelled; the plan is unchanged"),
+        K::CancelOptimise => ("取消优化", "Cancel optimisation"),
         K::ProvenOptimal => ("已证明是最优方案:预算内没有优先级合计更高的选择", "Proven optimal: no selection within the budget has a higher total priority"),
         K::StoppedBest => ("达到搜索上限:这是找到的最好方案,最多比最优方案低", "Search limit reached: the best found, at most this far below the optimum:"),
         K::GapUnderTenth => ("不到 0.1%", "less than 0.1 %"),

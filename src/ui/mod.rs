@@ -5,6 +5,7 @@ pub mod annual;
 pub mod app;
 pub mod compare;
 pub mod editor;
+pub mod engine;
 pub mod fields;
 pub mod files;
 pub mod i18n;

@@ -12,7 +12,6 @@ use super::residents::status_text;
 use super::state::{use_app, Action, Page};
 use super::summary::source_name;
 use crate::core::catalog::Catalog;
-use crate::core::decide;
 use crate::core::explain;
 use crate::core::format::{money_compact, money_exact, number, percent_bp};
 use crate::core::funding::FundingSource;
@@ -113,15 +112,9 @@ pub fn ReportView() -> Html {
     let p = &plan.0;
     let scenario = p.scenario();
     let catalog: &Catalog = &computed.catalog;
-    let annual = use_memo(plan.clone(), |pl| {
-        let s = pl.0.scenario();
-        let b = decide::basis(&pl.0, s).ok()?;
-        if pl.0.phasing.years.is_empty() {
-            return None;
-        }
-        let all: Vec<PlacementId> = s.items.iter().map(|x| x.id).collect();
-        Some(decide::phase(&pl.0, s, &b, &all))
-    });
+    // The annual plan comes from the engine worker.
+    let job = super::engine::use_job(&plan, crate::core::jobs::Job::Phase);
+    let annual = job.annual.clone().filter(|_| !p.phasing.years.is_empty());
     let today = {
         let d = js_sys::Date::new_0();
         match lang {
@@ -303,7 +296,7 @@ pub fn ReportView() -> Html {
         }
     });
     // Annual plan.
-    let annual_html = match (*annual).as_ref() {
+    let annual_html = match annual.as_deref() {
         Some(a) => {
             let rows = a.years.iter().map(|y| {
                 let items = y.items.iter().map(|id| html! { <li>{ label(*id) }</li> });

@@ -1071,29 +1071,70 @@ pub struct FrontierPoint {
 /// (the last point is the full cost). Each solve starts from the previous selection, which
 /// stays feasible as the budget grows.
 pub fn frontier(p: &Problem, step: i64, limits: Limits) -> Vec<FrontierPoint> {
-    let total: i64 = p.items.iter().map(|i| i.cost.max(0)).sum();
-    let step = step.max(1);
-    let mut budgets: Vec<i64> = (0..).map(|k| k * step).take_while(|&b| b < total).collect();
-    budgets.push(total);
-    let mut prev: Option<Vec<bool>> = None;
-    let mut q = p.clone();
-    budgets
-        .into_iter()
-        .map(|b| {
-            q.budget = b;
-            let s = solve(&q, limits, prev.as_deref());
-            let point = FrontierPoint {
-                budget: b,
-                value: (s.status != Status::Infeasible).then_some(s.value),
-                cost: s.cost,
-                optimal: s.status == Status::Optimal,
-            };
-            if s.status != Status::Infeasible {
-                prev = Some(s.chosen);
-            }
-            point
+    FrontierRun::new(p, step, limits).collect()
+}
+
+/// The frontier one budget at a time (what [`frontier`] collects), so that a caller can show
+/// progress and stop between points: each point warm-starts from its neighbour's selection.
+#[derive(Debug, Clone)]
+pub struct FrontierRun {
+    q: Problem,
+    budgets: Vec<i64>,
+    next: usize,
+    prev: Option<Vec<bool>>,
+    limits: Limits,
+}
+
+impl FrontierRun {
+    /// The run over budgets 0, `step`, 2 `step` ... and the full cost.
+    pub fn new(p: &Problem, step: i64, limits: Limits) -> Self {
+        let total: i64 = p.items.iter().map(|i| i.cost.max(0)).sum();
+        let step = step.max(1);
+        let mut budgets: Vec<i64> = (0..).map(|k| k * step).take_while(|&b| b < total).collect();
+        budgets.push(total);
+        FrontierRun {
+            q: p.clone(),
+            budgets,
+            next: 0,
+            prev: None,
+            limits,
+        }
+    }
+
+    /// How many points the run has.
+    pub fn len(&self) -> usize {
+        self.budgets.len()
+    }
+
+    /// True when it has none (never: the full cost is always a point).
+    pub fn is_empty(&self) -> bool {
+        self.budgets.is_empty()
+    }
+
+    /// How many points are done.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+}
+
+impl Iterator for FrontierRun {
+    type Item = FrontierPoint;
+
+    fn next(&mut self) -> Option<FrontierPoint> {
+        let b = *self.budgets.get(self.next)?;
+        self.next += 1;
+        self.q.budget = b;
+        let s = solve(&self.q, self.limits, self.prev.as_deref());
+        if s.status != Status::Infeasible {
+            self.prev = Some(s.chosen.clone());
+        }
+        Some(FrontierPoint {
+            budget: b,
+            value: (s.status != Status::Infeasible).then_some(s.value),
+            cost: s.cost,
+            optimal: s.status == Status::Optimal,
         })
-        .collect()
+    }
 }
 
 #[cfg(test)]

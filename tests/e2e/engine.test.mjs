@@ -1,0 +1,123 @@
+// End-to-end: the engine at scale runs in its Web Worker. On a 1,000-item community the
+// optimiser runs while the user types (every keystroke shows at once, no long task on the
+// page's thread), can be cancelled (nothing changes), and its answer arrives. On the 1,521-item
+// community the comparison page opens with no task of 100 ms or more, and shows its figures
+// at once when visited again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, watchedPage } from './browser.mjs';
+import { largePlan, storage } from '../../scripts/bench-lib/plans.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+/** The app opened on `plan` as a saved project, with long tasks recorded from now on. */
+async function openWith(plan) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(([record, list]) => {
+    if (!localStorage.getItem('rp.current')) {
+      localStorage.setItem('rp.project.bench', record);
+      localStorage.setItem('rp.projects', list);
+      localStorage.setItem('rp.current', JSON.stringify({ project: 'bench', scenario: 1 }));
+    }
+  }, storage(plan));
+  const errors = [];
+  const page = await watchedPage(context, errors);
+  await page.goto(srv.url);
+  await page.locator('svg.site-plan').waitFor();
+  assert.equal(Number(await page.getByTestId('items-placed').textContent()), plan.scenarios[0].items.length);
+  return { context, page, errors };
+}
+
+/** Starts recording long tasks (≥ 50 ms) of the page's thread. */
+const watchLongTasks = (page) => page.evaluate(() => {
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask' });
+});
+const longTasks = (page) => page.evaluate(() => window.__long);
+
+test('a 1,000-item optimise runs in the worker: typing stays instant, cancel works, the answer arrives', async () => {
+  const { context, page, errors } = await openWith(largePlan(1000));
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByTestId('compare-table').waitFor({ timeout: 60_000 });
+  const budget = page.getByRole('textbox', { name: 'Budget' });
+  await budget.fill('900000');
+  await budget.press('Enter');
+  const scenarios = page.locator('[data-testid="scenario-select"] option');
+  const before = await scenarios.count();
+  const run = page.getByRole('button', { name: 'Optimise under a budget' }).last();
+
+  // Cancel: the run stops, the plan keeps its scenarios.
+  await run.click();
+  await page.getByTestId('opt-running').waitFor();
+  await page.getByRole('button', { name: 'Cancel optimisation' }).click();
+  await page.getByTestId('opt-cancelled').waitFor();
+  assert.equal(await page.getByTestId('opt-running').count(), 0);
+
+  // Run again and type while it runs: each keystroke is on screen by the next frame.
+  await watchLongTasks(page);
+  await run.click();
+  await page.getByTestId('opt-running').waitFor();
+  // Real key presses into the page's budget field, each timed from keydown to after the
+  // next paint (an animation frame, then a task).
+  await page.evaluate(() => {
+    window.__lat = [];
+    window.addEventListener('keydown', () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => window.__lat.push(performance.now() - t0);
+        c.port2.postMessage(0);
+      });
+    }, true);
+  });
+  await budget.fill('');
+  await budget.pressSequentially('123456789', { delay: 40 });
+  const typed = await page.evaluate(() => ({
+    lat: window.__lat.map(Math.round),
+    value: document.querySelector('#opt-budget').value,
+    stillRunning: !!document.querySelector('[data-testid="opt-running"]'),
+  }));
+  assert.equal(typed.value.replace(/[^0-9]/g, ''), '123456789', 'the field shows what was typed');
+  assert.ok(typed.stillRunning, 'the optimiser was still running after the typing');
+  assert.ok(Math.max(...typed.lat) < 50, `every keystroke painted within 50 ms: ${typed.lat}`);
+  const during = await longTasks(page);
+  // The answer arrives and becomes a scenario.
+  await page.getByTestId('opt-result').waitFor({ timeout: 120_000 });
+  await page.getByTestId('opt-running').waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('opt-proof').textContent(), /^(Proven optimal|Best found)/);
+  assert.equal(await scenarios.count(), before + 1, 'one new scenario: the cancelled run added none');
+  assert.deepEqual(during, [], `no long task on the page's thread while the optimiser ran: ${during}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Compare on the 1,521-item community: no task of 100 ms, and its figures at once when visited again', async () => {
+  const { context, page, errors } = await openWith(largePlan());
+  await page.waitForTimeout(500);
+  await watchLongTasks(page);
+  const t0 = Date.now();
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByTestId('compare-table').waitFor({ timeout: 60_000 });
+  const figures = Date.now() - t0;
+  // The charts follow from the worker.
+  await page.getByRole('img', { name: 'Value for money' }).waitFor({ timeout: 180_000 });
+  // Before the worker: one task of 40 s. Now the page's own work (switching the page, the
+  // table, each chart drawn in its own task) measures 50-63 ms at most on these machines: the
+  // goal of no task over 50 ms is not met yet (issue 13), the bound here is 100 ms.
+  const long = await longTasks(page);
+  assert.ok(long.every((d) => d < 100), `no task of 100 ms or more while Compare opened (figures after ${figures} ms): ${long}`);
+  await page.getByRole('tab', { name: 'Site plan' }).click();
+  await page.locator('svg.site-plan').waitFor();
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const atOnce = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r({
+    table: !!document.querySelector('[data-testid="compare-table"]'),
+    progress: !!document.querySelector('[data-testid="compare-progress"], [data-testid="charts-progress"]'),
+  }))));
+  assert.deepEqual(atOnce, { table: true, progress: false }, 'kept figures and charts show in the first frame');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
