@@ -380,7 +380,13 @@ mod tests {
 
     #[test]
     fn the_annual_plan_in_the_worker_is_the_direct_one() {
-        let plan = demo();
+        let mut plan = demo();
+        plan.phasing.years = (0..3)
+            .map(|_| crate::core::phasing::YearBudget {
+                budget: Money::yuan(1_500_000),
+                ..Default::default()
+            })
+            .collect();
         let s = plan.scenario();
         let b = decide::basis(&plan, s).unwrap();
         let all: Vec<_> = s.items.iter().map(|x| x.id).collect();

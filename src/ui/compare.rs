@@ -206,7 +206,11 @@ fn progress_line(job: &JobState, lang: Lang, testid: &'static str) -> Html {
     let (done, of) = (job.done, job.of.max(1));
     html! {
         <div class="job-progress" role="status" data-testid={testid}>
-            <span>{ format!("{}… {} / {}", t(lang, Key::Computing), done, job.of.max(done)) }</span>
+            <span>{ if job.of == 0 {
+                format!("{}…", t(lang, Key::Computing))
+            } else {
+                format!("{}… {} / {}", t(lang, Key::Computing), done, job.of.max(done))
+            } }</span>
             <progress max={of.to_string()} value={done.to_string()} aria-label={t(lang, Key::Computing)}></progress>
         </div>
     }
