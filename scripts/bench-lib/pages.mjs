@@ -32,24 +32,50 @@ async function open(plan) {
   return { context, page };
 }
 
+// In the page: from the click on the tab to after the paint of the first frame that holds
+// each selector (an animation frame, then a task), in ms.
+const arm = (page, selectors) => page.evaluate((sels) => {
+  window.__times = {};
+  const tab = [...document.querySelectorAll('[role="tab"]')].find((b) => b.textContent.trim() === '比较方案');
+  tab.addEventListener('click', () => {
+    const t0 = performance.now();
+    const check = () => {
+      for (const s of sels) {
+        if (!(s in window.__times) && document.querySelector(s)) {
+          window.__times[s] = null;
+          requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { window.__times[s] = performance.now() - t0; }; c.port2.postMessage(0); });
+        }
+      }
+      if (sels.some((s) => !(s in window.__times))) requestAnimationFrame(check);
+    };
+    check();
+  }, { capture: true, once: true });
+}, selectors);
+const FIGURES = '[data-testid="compare-table"]';
+const CHARTS = 'figure.chart[aria-label^="性价比"] svg';
+const timesOf = async (page) => {
+  await page.waitForFunction(() => Object.values(window.__times).length >= 2 && Object.values(window.__times).every((v) => v !== null), null, { timeout: 300_000 });
+  return page.evaluate(() => window.__times);
+};
+
 async function comparePage(plan) {
   const out = { figures: [], charts: [], again: [], long: [] };
   for (let r = 0; r < RUNS; r++) {
     const { context, page } = await open(plan);
     const tab = page.getByRole('tab', { name: '比较方案' });
-    const t0 = Date.now();
-    const figuresAt = page.getByTestId('compare-table').waitFor({ timeout: 120_000 }).then(() => Date.now() - t0);
-    const chartsAt = page.locator('figure.chart svg').nth(2).waitFor({ timeout: 300_000 }).then(() => Date.now() - t0);
+    await arm(page, [FIGURES, CHARTS]);
     await tab.click();
-    out.figures.push(await figuresAt);
-    out.charts.push(await chartsAt);
+    const first = await timesOf(page);
+    out.figures.push(first[FIGURES]);
+    out.charts.push(first[CHARTS]);
     out.long.push(...(await page.evaluate(() => window.__long)));
-    await page.getByRole('tab', { name: '小区平面图' }).click();
+    await page.getByRole('tab', { name: '平面图', exact: true }).click();
     await page.locator('svg.site-plan').waitFor();
-    const t1 = Date.now();
+    await page.waitForTimeout(300);
+    await arm(page, [FIGURES, CHARTS]);
     await tab.click();
-    await page.getByTestId('compare-table').waitFor();
-    out.again.push(Date.now() - t1);
+    const again = await timesOf(page);
+    out.again.push(Math.max(again[FIGURES], again[CHARTS]));
     await context.close();
   }
   return out;
@@ -70,10 +96,15 @@ srv.server.close();
 writeSection('pages', `## Pages at scale
 
 Command: \`node scripts/bench-lib/pages.mjs\` after \`trunk build --release\` (part of \`scripts/bench\`),
-${new Date().toISOString().slice(0, 10)}; headless Chromium, 1280×800, median of ${RUNS} cold opens; times from
-the click on the tab (the page's clock, to the frame with the element in it). Before the engine
-moved to its Web Worker (issue 13): 7.5 s and 40 s of frozen page for the two plans.
+${new Date().toISOString().slice(0, 10)}; headless Chromium, 1280×800, median of ${RUNS} opens; times on the
+page's clock from the click on the tab to after the paint of the first frame holding the table
+(or the value-for-money chart). Before the engine
+moved to its Web Worker (issue 13): 7.5 s and 40 s of frozen page for the two plans. Goals of
+issue 13: figures within 200 ms (205 items) and 500 ms (1,521 items), no long task: not met yet
+(the worker computes every scenario's figures, each with a 20,000-sample cost risk, before it
+answers; the long tasks counted include going back to the site plan, which lays out the whole
+large plan again).
 
-| page | figures shown | charts shown | second visit | long tasks ≥ 50 ms |
+| page | figures shown | value chart shown | second visit (figures and charts) | long tasks ≥ 50 ms (all runs) |
 | --- | ---: | ---: | ---: | --- |
 ${rows.join('\n')}`);
