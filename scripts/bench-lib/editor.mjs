@@ -5,7 +5,7 @@
 // Long tasks (≥ 50 ms) on the main thread are counted with a PerformanceObserver.
 import { readFileSync } from 'node:fs';
 import { serve } from '../../tests/e2e/server.mjs';
-import { launch } from '../../tests/e2e/browser.mjs';
+import { launch, openSaved } from '../../tests/e2e/browser.mjs';
 import { writeSection } from './markdown.mjs';
 
 const demo = JSON.parse(readFileSync('static/demo.json', 'utf8'));
@@ -31,17 +31,7 @@ const n = s.items.length;
 
 const srv = await serve('dist');
 const browser = await launch();
-const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-await context.addInitScript(([record, list]) => {
-  if (!localStorage.getItem('rp.current')) {
-    localStorage.setItem('rp.project.bench', record);
-    localStorage.setItem('rp.projects', list);
-    localStorage.setItem('rp.current', JSON.stringify({ project: 'bench', scenario: 1 }));
-  }
-}, [`RP1\n1\n0\n${JSON.stringify(plan)}`, JSON.stringify([{ id: 'bench', name: plan.community.name, saved_at_ms: 0, rev: 1 }])]);
-const page = await context.newPage();
-await page.goto(srv.url);
-await page.locator('svg.site-plan').waitFor();
+const { page } = await openSaved(browser, srv.url, plan, { locale: 'zh-CN' });
 const shown = Number(await page.getByTestId('items-placed').textContent());
 if (shown !== n) throw new Error(`the app shows ${shown} items, expected ${n}`);
 await page.evaluate(() => {

@@ -4,8 +4,8 @@
 // tasks (≥ 50 ms) on the page's thread meanwhile, and a second visit; then a 1,000-item
 // optimisation with the page's thread watched. Writes the "pages" section of BENCHMARKS.md.
 import { serve } from '../../tests/e2e/server.mjs';
-import { launch } from '../../tests/e2e/browser.mjs';
-import { benchPlan, largePlan, storage } from './plans.mjs';
+import { launch, openSaved } from '../../tests/e2e/browser.mjs';
+import { benchPlan, largePlan } from './plans.mjs';
 import { writeSection } from './markdown.mjs';
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
@@ -13,17 +13,7 @@ const srv = await serve('dist');
 const browser = await launch();
 
 async function open(plan) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(([record, list]) => {
-    if (!localStorage.getItem('rp.current')) {
-      localStorage.setItem('rp.project.bench', record);
-      localStorage.setItem('rp.projects', list);
-      localStorage.setItem('rp.current', JSON.stringify({ project: 'bench', scenario: 1 }));
-    }
-  }, storage(plan));
-  const page = await context.newPage();
-  await page.goto(srv.url);
-  await page.locator('svg.site-plan').waitFor();
+  const { context, page } = await openSaved(browser, srv.url, plan, { locale: 'zh-CN' });
   await page.waitForTimeout(1000);
   await page.evaluate(() => {
     window.__long = [];

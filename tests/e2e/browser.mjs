@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core with the flags these machines need
 // (as root: no sandbox; no background networking, which the closed network refuses).
 import { chromium } from 'playwright-core';
+import { storage } from '../../scripts/bench-lib/plans.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -31,6 +32,26 @@ export async function watchedPage(context, errors) {
  */
 export async function openApp(browser, url, { locale = 'en-US', viewport = { width: 1280, height: 800 }, ...options } = {}) {
   const context = await browser.newContext({ locale, viewport, ...options });
+  const errors = [];
+  const page = await watchedPage(context, errors);
+  await page.goto(url);
+  await page.locator('svg.site-plan').waitFor();
+  return { context, page, errors };
+}
+
+/**
+ * A new context with `plan` saved in the browser's storage as the project "bench" (see
+ * scripts/bench-lib/plans.mjs), and a watched page open on it once the site plan is drawn.
+ */
+export async function openSaved(browser, url, plan, { locale = 'en-US', viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  await context.addInitScript(([record, list]) => {
+    if (!localStorage.getItem('rp.current')) {
+      localStorage.setItem('rp.project.bench', record);
+      localStorage.setItem('rp.projects', list);
+      localStorage.setItem('rp.current', JSON.stringify({ project: 'bench', scenario: 1 }));
+    }
+  }, storage(plan));
   const errors = [];
   const page = await watchedPage(context, errors);
   await page.goto(url);

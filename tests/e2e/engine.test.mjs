@@ -6,8 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, watchedPage } from './browser.mjs';
-import { largePlan, storage } from '../../scripts/bench-lib/plans.mjs';
+import { launch, openSaved } from './browser.mjs';
+import { largePlan } from '../../scripts/bench-lib/plans.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 let srv, browser;
@@ -16,20 +16,9 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 
 /** The app opened on `plan` as a saved project, with long tasks recorded from now on. */
 async function openWith(plan) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(([record, list]) => {
-    if (!localStorage.getItem('rp.current')) {
-      localStorage.setItem('rp.project.bench', record);
-      localStorage.setItem('rp.projects', list);
-      localStorage.setItem('rp.current', JSON.stringify({ project: 'bench', scenario: 1 }));
-    }
-  }, storage(plan));
-  const errors = [];
-  const page = await watchedPage(context, errors);
-  await page.goto(srv.url);
-  await page.locator('svg.site-plan').waitFor();
-  assert.equal(Number(await page.getByTestId('items-placed').textContent()), plan.scenarios[0].items.length);
-  return { context, page, errors };
+  const opened = await openSaved(browser, srv.url, plan, { viewport: { width: 1280, height: 900 } });
+  assert.equal(Number(await opened.page.getByTestId('items-placed').textContent()), plan.scenarios[0].items.length);
+  return opened;
 }
 
 /** Starts recording long tasks (≥ 50 ms) of the page's thread. */
