@@ -42,12 +42,36 @@ pub struct ScenarioFigures {
     pub households_benefited: usize,
     /// Matters passed, short, not voted.
     pub consent: (usize, usize, usize),
-    /// 80th percentile of the total (cost risk).
-    pub risk_p80: Money,
+    /// 80th percentile of the total (cost risk); `None` while it is being simulated (the
+    /// rest of the figures are shown first: the simulation is most of their cost).
+    pub risk_p80: Option<Money>,
 }
 
-/// The figures of `scenario`; `None` when it cannot be costed.
+/// Each cost line's (low, likely, high): what the cost risk samples.
+pub type RiskLines = Vec<(Money, Money, Money)>;
+
+/// The figures of `scenario`, its cost risk included; `None` when it cannot be costed.
 pub fn figures(plan: &Plan, catalog: &Catalog, scenario: &Scenario) -> Option<ScenarioFigures> {
+    let (mut f, lines) = figures_before_risk(plan, catalog, scenario)?;
+    f.risk_p80 = Some(risk_p80(plan, &lines));
+    Some(f)
+}
+
+/// The P80 of a scenario's total from its cost lines: the plan's risk settings with at most
+/// 20,000 samples (enough for a percentile to about 0.1 % of the total's spread).
+pub fn risk_p80(plan: &Plan, lines: &[(Money, Money, Money)]) -> Money {
+    let mut risk = plan.risk;
+    risk.samples = risk.samples.min(20_000);
+    simulate(lines, Money::ZERO, &risk).p80
+}
+
+/// The figures of `scenario` without its cost risk (`risk_p80` is `None`), and the cost
+/// lines from which [`risk_p80`] gives it; `None` when it cannot be costed.
+pub fn figures_before_risk(
+    plan: &Plan,
+    catalog: &Catalog,
+    scenario: &Scenario,
+) -> Option<(ScenarioFigures, RiskLines)> {
     let ev = evaluate_with(plan, catalog, scenario).ok()?;
     let basis = decide::basis(plan, scenario).ok()?;
     let c = &plan.community;
@@ -81,10 +105,7 @@ pub fn figures(plan: &Plan, catalog: &Catalog, scenario: &Scenario) -> Option<Sc
         .iter()
         .map(|l| (l.total.low, l.total.likely, l.total.high))
         .collect();
-    let mut risk = plan.risk;
-    risk.samples = risk.samples.min(20_000);
-    let r = simulate(&lines, Money::ZERO, &risk);
-    Some(ScenarioFigures {
+    let figures = ScenarioFigures {
         id: scenario.id,
         name: scenario.name.clone(),
         items: scenario.items.len(),
@@ -103,8 +124,9 @@ pub fn figures(plan: &Plan, catalog: &Catalog, scenario: &Scenario) -> Option<Sc
         priority: basis.priorities.items.iter().map(|i| i.score).sum(),
         households_benefited: benefited.len(),
         consent,
-        risk_p80: r.p80,
-    })
+        risk_p80: None,
+    };
+    Some((figures, lines))
 }
 
 /// A placement's identity across scenarios: its item and target.
@@ -190,6 +212,6 @@ mod tests {
         assert!(fb.priority > fa.priority);
         assert_eq!(fb.households_benefited, 160);
         assert!(fb.burden.2 > fa.burden.2, "elevator households pay");
-        assert!(fa.risk_p80 >= fa.total.likely.mul_bp(9_000));
+        assert!(fa.risk_p80.expect("with its cost risk") >= fa.total.likely.mul_bp(9_000));
     }
 }

@@ -10,7 +10,7 @@
 //! rest of the core tests ([`decide`], [`compare::figures`]).
 
 use super::catalog::Catalog;
-use super::compare::{figures, ScenarioFigures};
+use super::compare::{figures_before_risk, risk_p80, RiskLines, ScenarioFigures};
 use super::decide::{self, frontier_point, Basis, Frontier};
 use super::model::{PlacementId, Plan, ScenarioId};
 use super::money::Money;
@@ -49,7 +49,8 @@ pub struct ChartData {
 pub enum Part {
     /// The optimised selection.
     Optimised(SelectionReport),
-    /// The comparison table's figures, in the order asked.
+    /// The comparison table's figures, in the order asked: first without their cost risk
+    /// (`risk_p80` is `None`), then again with it.
     Figures(Vec<ScenarioFigures>),
     /// The current scenario's charts.
     Charts(ChartData),
@@ -82,7 +83,8 @@ pub struct Running {
 #[derive(Debug)]
 enum Stage {
     Optimise,
-    Figures(Vec<ScenarioFigures>, usize),
+    Figures(Vec<(ScenarioFigures, RiskLines)>, usize),
+    FigureRisks(Vec<(ScenarioFigures, RiskLines)>, usize),
     Basis,
     Choose(Box<Basis>),
     Frontier(Box<Basis>, Vec<PlacementId>, FrontierRun, Vec<Frontier>),
@@ -121,13 +123,14 @@ impl Running {
             Job::Optimise(_) | Job::Phase => return 1,
             Job::Compare(ids) => ids.len() as u32,
         };
-        // figures, basis, choice, the frontier's points (about 41 until known), risk.
+        // figures, their risks, basis, choice, the frontier's points (about 41 until known),
+        // risk.
         let frontier = match &self.stage {
             Stage::Frontier(_, _, run, _) => run.len() as u32,
             Stage::Risk(_, _, f) => f.len() as u32,
             _ => 41,
         };
-        figures + 2 + frontier + 1
+        2 * figures + 2 + frontier + 1
     }
 
     /// Does one unit of work.
@@ -182,14 +185,31 @@ impl Running {
                 };
                 if let Some(s) = ids.get(next).and_then(|id| plan.scenario_by_id(*id)) {
                     let catalog = Catalog::for_plan(plan);
-                    done.extend(figures(plan, &catalog, s));
+                    done.extend(figures_before_risk(plan, &catalog, s));
                 }
                 if next + 1 < ids.len() {
                     self.stage = Stage::Figures(done, next + 1);
                     None
                 } else {
+                    let shown = done.iter().map(|(f, _)| f.clone()).collect();
+                    self.stage = Stage::FigureRisks(done, 0);
+                    Some(Part::Figures(shown))
+                }
+            }
+            Stage::FigureRisks(mut done, next) => {
+                if let Some((f, lines)) = done.get_mut(next) {
+                    f.risk_p80 = Some(risk_p80(plan, lines));
+                }
+                let ids = match &self.job {
+                    Job::Compare(ids) => ids.len(),
+                    _ => 0,
+                };
+                if next + 1 < ids {
+                    self.stage = Stage::FigureRisks(done, next + 1);
+                    None
+                } else {
                     self.stage = Stage::Basis;
-                    Some(Part::Figures(done))
+                    Some(Part::Figures(done.into_iter().map(|(f, _)| f).collect()))
                 }
             }
             Stage::Basis => {
@@ -308,6 +328,7 @@ impl Queue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::compare::figures;
     use crate::core::demo;
 
     #[test]
@@ -361,10 +382,17 @@ mod tests {
                 break;
             }
         }
-        assert_eq!(parts.len(), 2);
-        assert_eq!(parts[0], Part::Figures(want_figures));
-        let Part::Charts(c) = &parts[1] else {
-            panic!("charts second, got {:?}", parts[1]);
+        assert_eq!(parts.len(), 3);
+        // The table first without its cost risk, then with it, then the charts.
+        let mut before_risk = want_figures.clone();
+        for f in &mut before_risk {
+            f.risk_p80 = None;
+        }
+        assert!(want_figures.iter().all(|f| f.risk_p80.is_some()));
+        assert_eq!(parts[0], Part::Figures(before_risk));
+        assert_eq!(parts[1], Part::Figures(want_figures));
+        let Part::Charts(c) = &parts[2] else {
+            panic!("charts third, got {:?}", parts[2]);
         };
         assert_eq!(c.frontier, want_frontier);
         assert_eq!(c.risk, want_risk);
@@ -374,8 +402,9 @@ mod tests {
             assert_eq!(p.0, l.total.likely);
             assert_eq!(p.2, chosen.contains(&l.placement));
         }
-        // The progress count was one per step: scenarios, basis, choice, points, risk.
-        assert_eq!(last as usize, ids.len() + 2 + want_frontier.len() + 1);
+        // The progress count was one per step: scenarios, their risks, basis, choice, points,
+        // risk.
+        assert_eq!(last as usize, 2 * ids.len() + 2 + want_frontier.len() + 1);
     }
 
     #[test]

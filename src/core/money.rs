@@ -267,15 +267,19 @@ pub fn apportion(total: Money, weights: &[u128]) -> Option<Vec<Money>> {
         given += q;
         rems.push((exact % sum, i));
     }
-    let mut left = t - given;
-    // Largest remainder first; among equal remainders the earlier party first.
-    super::sort::sort_by(&mut rems, &|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for &(_, i) in &rems {
-        if left == 0 {
-            break;
+    // The fen left over go one each to the largest remainders; among equal remainders the
+    // earlier party first. Fewer fen are left than there are parties, and which parties get
+    // them does not depend on their order among themselves: a selection (linear time) finds
+    // them, not a sort.
+    let left = (t - given) as usize;
+    if left > 0 {
+        let order = |a: &(u128, usize), b: &(u128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if left < rems.len() {
+            rems.select_nth_unstable_by(left - 1, order);
         }
-        parts[i] += 1;
-        left -= 1;
+        for &(_, i) in &rems[..left.min(rems.len())] {
+            parts[i] += 1;
+        }
     }
     Some(
         parts

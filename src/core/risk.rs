@@ -188,52 +188,56 @@ fn unit_quantiles(mode: f64, d: Distribution, out: &mut [f64]) {
 
 /// The quantile tables of all items in yuan: items with the same mode (the same catalog
 /// item, or prices in the same proportions) share one unit table, computed once.
-fn tables(items: &[(Money, Money, Money)], d: Distribution) -> Vec<f64> {
-    let mut table = vec![0.0f64; items.len() * (TABLE + 1)];
-    let mut unit: Vec<(u64, Vec<f64>)> = Vec::new();
-    for (i, &(lo, mid, hi)) in items.iter().enumerate() {
+/// Each item as (low, span, index of its unit table), with the unit tables (quantiles of the
+/// distribution on [0, 1] for each distinct mode). Items of one kind share their shape, so a
+/// community of 1,500 items has a few dozen tables: small enough to stay in the processor's
+/// cache while the hot loop reads one random place of each per item (a table per item, 3 MB
+/// for 1,500 items, made every read a cache miss: 1.7 s instead of 0.1 s).
+fn tables(items: &[(Money, Money, Money)], d: Distribution) -> (Vec<(f64, f64, usize)>, Vec<f64>) {
+    let mut rows = Vec::with_capacity(items.len());
+    let mut modes: Vec<u64> = Vec::new();
+    let mut unit: Vec<f64> = Vec::new();
+    for &(lo, mid, hi) in items {
         let (low, likely, high) = (lo.as_yuan_f64(), mid.as_yuan_f64(), hi.as_yuan_f64());
-        let out = &mut table[i * (TABLE + 1)..(i + 1) * (TABLE + 1)];
         let span = high - low;
-        if span <= 0.0 {
-            out.fill(likely);
-            continue;
-        }
-        let mode = ((likely - low) / span).clamp(0.0, 1.0);
-        let k = match unit.iter().position(|(m, _)| *m == mode.to_bits()) {
+        // A fixed cost is its likely value: a zero-width table at `likely`.
+        let (low, span, mode) = if span <= 0.0 {
+            (likely, 0.0, 0.0)
+        } else {
+            (low, span, ((likely - low) / span).clamp(0.0, 1.0))
+        };
+        let k = match modes.iter().position(|m| *m == mode.to_bits()) {
             Some(k) => k,
             None => {
                 let mut u = vec![0.0; TABLE + 1];
                 unit_quantiles(mode, d, &mut u);
-                unit.push((mode.to_bits(), u));
-                unit.len() - 1
+                unit.extend_from_slice(&u);
+                modes.push(mode.to_bits());
+                modes.len() - 1
             }
         };
-        for (q, x) in out.iter_mut().zip(&unit[k].1) {
-            *q = low + x * span;
-        }
+        rows.push((low, span, k * (TABLE + 1)));
     }
-    table
+    (rows, unit)
 }
 
 /// Simulates the total of `items` (low, likely, high) in fen. `budget` zero means none.
 pub fn simulate(items: &[(Money, Money, Money)], budget: Money, s: &RiskSettings) -> RiskResult {
-    let n = items.len();
     let samples = s.samples.max(1) as usize;
-    let table = tables(items, s.distribution);
-    let _ = n;
+    let (rows, unit) = tables(items, s.distribution);
     let mut rng = Rng::new(s.seed);
     let mut totals = vec![0.0f64; samples];
-    // The hot loop: no allocation, one random number and one table lookup per item.
-    for t in totals.iter_mut() {
-        let mut sum = 0.0;
-        for row in table.chunks_exact(TABLE + 1) {
+    // The hot loop: no allocation, one random number and one lookup in a small shared table
+    // per item and sample. Item by item, so each sample's running total is its own sum and the
+    // additions do not wait on each other.
+    for &(low, span, at) in &rows {
+        let u = &unit[at..at + TABLE + 1];
+        for t in totals.iter_mut() {
             let x = rng.unit() * TABLE as f64;
-            let k = x as usize;
+            let k = (x as usize).min(TABLE - 1);
             let f = x - k as f64;
-            sum += row[k] + (row[k + 1] - row[k]) * f;
+            *t += low + span * (u[k] + (u[k + 1] - u[k]) * f);
         }
-        *t = sum;
     }
     let mean = totals.iter().sum::<f64>() / samples as f64;
     let budget_y = budget.as_yuan_f64();

@@ -362,10 +362,18 @@ fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
             })
             .collect(),
     ));
-    rows.push(row(
-        t(lang, Key::RiskP80).into(),
-        figs.iter().map(|f| m(f, |f| f.risk_p80)).collect(),
-    ));
+    // The cost risk follows the other figures from the worker; until it is there (for every
+    // column) its cells say so and are not compared.
+    let risk_cells = if figs.iter().all(|f| f.risk_p80.is_some()) {
+        figs.iter()
+            .map(|f| m(f, |f| f.risk_p80.unwrap_or_default()))
+            .collect()
+    } else {
+        figs.iter()
+            .map(|_| (format!("{}…", t(lang, Key::Computing)), 0.0))
+            .collect()
+    };
+    rows.push(row(t(lang, Key::RiskP80).into(), risk_cells));
     let heads = figs
         .iter()
         .map(|f| html! { <th scope="col">{ f.name.clone() }</th> });

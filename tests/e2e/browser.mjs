@@ -1,7 +1,7 @@
 // Launches Debian's Chromium through playwright-core with the flags these machines need
 // (as root: no sandbox; no background networking, which the closed network refuses).
 import { chromium } from 'playwright-core';
-import { storage } from '../../scripts/bench-lib/plans.mjs';
+import { storage as savedStorage } from '../../scripts/bench-lib/plans.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -51,10 +51,27 @@ export async function openSaved(browser, url, plan, { locale = 'en-US', viewport
       localStorage.setItem('rp.projects', list);
       localStorage.setItem('rp.current', JSON.stringify({ project: 'bench', scenario: 1 }));
     }
-  }, storage(plan));
+  }, savedStorage(plan));
   const errors = [];
   const page = await watchedPage(context, errors);
   await page.goto(url);
   await page.locator('svg.site-plan').waitFor();
   return { context, page, errors };
+}
+
+/** Everything the app keeps in localStorage. */
+export const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
+/** localStorage once the app has stopped writing to it: the plan view is remembered 300 ms
+ *  after it last changed (and a newly opened project changes it), so a snapshot taken at once
+ *  can miss that write. Read until two readings 500 ms apart agree. */
+export async function settledStorage(page) {
+  let last = await storage(page);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    const now = await storage(page);
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  throw new Error('localStorage kept changing for 10 s');
 }

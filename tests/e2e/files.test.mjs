@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, watchedPage } from './browser.mjs';
+import { launch, watchedPage, storage, settledStorage } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const BAD = 'tests/fixtures/bad';
@@ -42,8 +42,6 @@ async function exportText(page) {
   return readFileSync(path, 'utf8');
 }
 
-/** Everything the app keeps in localStorage. */
-const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
 test('export, clear storage, import: the plan is identical', async () => {
   const { context, page, errors } = await fresh();
@@ -95,7 +93,7 @@ test('a share link opened in a fresh browser imports the identical plan', async 
   assert.equal(await exportText(page), exported, 'the same plan');
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('rp.projects')).length), 1);
   // A damaged link says so, and changes nothing.
-  const before = await storage(page);
+  const before = await settledStorage(page);
   await page.goto(url.slice(0, url.length - 40));
   await page.getByTestId('link-error').waitFor();
   assert.match(await page.getByTestId('link-error').textContent(), /incomplete or damaged/);
@@ -109,7 +107,7 @@ test('every bad file is refused with its own message; the open project and stora
   await addElevator(page, 22);
   await saved(page);
   await toProjects(page);
-  const before = await storage(page);
+  const before = await settledStorage(page);
   const expected = JSON.parse(readFileSync(`${BAD}/expected.json`, 'utf8'));
   const files = readdirSync(BAD).filter((f) => f !== 'expected.json');
   assert.equal(files.length, Object.keys(expected).length);

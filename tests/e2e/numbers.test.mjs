@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, openApp } from './browser.mjs';
+import { launch, openApp, storage, settledStorage } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 let srv, browser;
@@ -25,7 +25,6 @@ const refusalOf = async (page, name) => {
   await box.waitFor();
   return box.locator('pre.messages').textContent();
 };
-const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
 test('1. a total beyond the money limits is refused, in a file and in an edit, never wrapped around', async () => {
   const { context, page, errors } = await open();
@@ -48,7 +47,7 @@ test('1. a total beyond the money limits is refused, in a file and in an edit, n
 test('2. negative caps, impossible tallies and a start year of 65535 are refused; a tally over the households is refused as typed', async () => {
   const { context, page, errors } = await open();
   await tab(page, '项目与文件');
-  const before = await storage(page);
+  const before = await settledStorage(page);
   const want = {
     '22-negative-cap.json': /资金设置:每户出资上限 -¥100 不在 ¥0–/,
     '23-negative-subsidy-cap.json': /资金设置:金额上限 -¥15\.0万 不在 ¥0–/,
