@@ -398,7 +398,6 @@ fn central_ok(community: &Community, target: Target, before: u16) -> bool {
     }
 }
 
-/// Households a line serves, in community order.
 /// The households an item at `target` serves, with the position of the first in the
 /// community's order (buildings, stairwells, households): they follow one another from there.
 fn served(community: &Community, target: Target) -> (usize, Vec<&super::model::Household>) {
