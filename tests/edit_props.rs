@@ -10,6 +10,7 @@ use common::{demo, Rng};
 use proptest::prelude::*;
 use renovation_planner::core::catalog::Catalog;
 use renovation_planner::core::command::{apply, BuildingProps, Command, Feature};
+use renovation_planner::core::evaluate::{evaluate_after, evaluate_with, Evaluation, Previous};
 use renovation_planner::core::geometry::{rect, Pt};
 use renovation_planner::core::model::*;
 use renovation_planner::core::money::Money;
@@ -222,8 +223,107 @@ fn run(start: Plan, seed: u64, steps: usize) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Edits at random, moves and reshapes most often, votes and funding settings changed now
+/// and then: after each, the evaluation that keeps what the edit did not change equals the
+/// evaluation from scratch.
+fn run_evaluations(start: Plan, seed: u64, steps: usize) -> Result<(), TestCaseError> {
+    let mut r = Rng(seed);
+    let mut plan = start;
+    let mut last = evaluate(&plan);
+    for step in 0..steps {
+        let before = plan.clone();
+        let what = match r.range(0, 9) {
+            0..=3 if !features(&plan).is_empty() => {
+                let fs = features(&plan);
+                let f = *r.pick(&fs);
+                let cmd = if r.chance(0.7) {
+                    Command::Move {
+                        features: vec![f],
+                        dx: r.float(-5.0, 5.0),
+                        dy: r.float(-5.0, 5.0),
+                    }
+                } else {
+                    // A reshape: the feature grown or shrunk about its first point.
+                    let k = r.float(0.8, 1.25);
+                    let pts = shape_of(&plan, f);
+                    let o = pts.first().copied().unwrap_or(Pt::new(0.0, 0.0));
+                    Command::SetShape {
+                        feature: f,
+                        points: pts
+                            .iter()
+                            .map(|p| Pt::new(o.x + (p.x - o.x) * k, o.y + (p.y - o.y) * k))
+                            .collect(),
+                    }
+                };
+                let _ = apply(&mut plan, &cmd);
+                format!("{cmd:?}")
+            }
+            4 => {
+                // A household's vote on one of the placed items.
+                let keys: Vec<String> = plan
+                    .scenario()
+                    .items
+                    .iter()
+                    .map(|p| p.matter_key())
+                    .collect();
+                let hh: Vec<HouseholdId> = plan.community.households().map(|h| h.id).collect();
+                if let (false, false) = (keys.is_empty(), hh.is_empty()) {
+                    let key = r.pick(&keys).clone();
+                    let h = *r.pick(&hh);
+                    let v = *r.pick(&[Vote::Agree, Vote::Object, Vote::Abstain]);
+                    plan.votes.entry(key).or_default().insert(h, v);
+                }
+                "a vote".into()
+            }
+            5 => {
+                plan.funding.household_cap = r
+                    .chance(0.5)
+                    .then(|| Money::yuan(r.range(100, 20_000) as i64));
+                "the household cap".into()
+            }
+            _ => {
+                let cmd = random_command(&plan, &mut r);
+                let _ = apply(&mut plan, &cmd);
+                format!("{cmd:?}")
+            }
+        };
+        let catalog = Catalog::for_plan(&plan);
+        let previous = last.as_ref().map(|e| Previous {
+            plan: &before,
+            scenario: before.scenario(),
+            evaluation: e,
+        });
+        let kept = evaluate_after(previous, &plan, &catalog, plan.scenario()).ok();
+        let fresh = evaluate(&plan);
+        prop_assert_eq!(&kept, &fresh, "step {}: after {}", step, what);
+        last = fresh;
+    }
+    Ok(())
+}
+
+fn evaluate(plan: &Plan) -> Option<Evaluation> {
+    evaluate_with(plan, &Catalog::for_plan(plan), plan.scenario()).ok()
+}
+
+/// A feature's outline, run or position.
+fn shape_of(plan: &Plan, f: Feature) -> Vec<Pt> {
+    let c = &plan.community;
+    match f {
+        Feature::Building(id) => c.building(id).map(|b| b.footprint.clone()),
+        Feature::Area(id) => c.area(id).map(|a| a.polygon.clone()),
+        Feature::Pipe(id) => c.pipe(id).map(|p| p.path.clone()),
+        Feature::Point(id) => c.point(id).map(|p| vec![p.position]),
+    }
+    .unwrap_or_default()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn an_evaluation_after_an_edit_equals_one_from_scratch(seed in any::<u64>()) {
+        run_evaluations(demo(), seed, 30)?;
+    }
 
     #[test]
     fn any_edits_of_the_demo_keep_a_valid_plan_that_reads_back(seed in any::<u64>()) {

@@ -441,7 +441,7 @@ fn table(plan: &Plan, catalog: &Catalog, ev: &Evaluation, lang: Lang) -> String 
         }
     }
     let _ = writeln!(o);
-    for m in &ev.consent {
+    for m in ev.consent.iter() {
         let r = &m.result;
         let status = match r.status {
             Status::Passed => (if zh { "通过" } else { "passed" }).to_string(),

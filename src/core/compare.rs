@@ -6,12 +6,12 @@ use super::catalog::Catalog;
 use super::consent::Status;
 use super::costing::Range3;
 use super::decide;
-use super::evaluate::evaluate_with;
-use super::model::{BuildingId, Plan, Scenario, ScenarioId, Target};
+use super::evaluate::{evaluate_with, Evaluation};
+use super::model::{BuildingId, PlacementId, Plan, Scenario, ScenarioId, Target};
 use super::money::Money;
 use super::risk::simulate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The figures of one scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,9 +52,21 @@ pub type RiskLines = Vec<(Money, Money, Money)>;
 
 /// The figures of `scenario`, its cost risk included; `None` when it cannot be costed.
 pub fn figures(plan: &Plan, catalog: &Catalog, scenario: &Scenario) -> Option<ScenarioFigures> {
-    let (mut f, lines) = figures_before_risk(plan, catalog, scenario)?;
-    f.risk_p80 = Some(risk_p80(plan, &lines));
-    Some(f)
+    let mut f = figures_before_risk(plan, catalog, scenario)?;
+    f.figures.risk_p80 = Some(risk_p80(plan, &f.lines));
+    Some(f.figures)
+}
+
+/// A scenario costed for the comparison: its figures before their cost risk, what the risk
+/// samples, and its items by what and where (what [`changes_between`] compares).
+#[derive(Debug, Clone)]
+pub struct BeforeRisk {
+    /// The figures, `risk_p80` still `None`.
+    pub figures: ScenarioFigures,
+    /// The cost lines [`risk_p80`] samples.
+    pub lines: RiskLines,
+    /// Each item's quantity and likely cost.
+    pub matters: Matters,
 }
 
 /// The P80 of a scenario's total from its cost lines: the plan's risk settings with at most
@@ -65,13 +77,14 @@ pub fn risk_p80(plan: &Plan, lines: &[(Money, Money, Money)]) -> Money {
     simulate(lines, Money::ZERO, &risk).p80
 }
 
-/// The figures of `scenario` without its cost risk (`risk_p80` is `None`), and the cost
-/// lines from which [`risk_p80`] gives it; `None` when it cannot be costed.
+/// The figures of `scenario` without its cost risk (`risk_p80` is `None`), with the cost
+/// lines from which [`risk_p80`] gives it and its items for [`changes_between`]; `None` when
+/// it cannot be costed.
 pub fn figures_before_risk(
     plan: &Plan,
     catalog: &Catalog,
     scenario: &Scenario,
-) -> Option<(ScenarioFigures, RiskLines)> {
+) -> Option<BeforeRisk> {
     let ev = evaluate_with(plan, catalog, scenario).ok()?;
     let basis = decide::basis(plan, scenario).ok()?;
     let c = &plan.community;
@@ -92,7 +105,7 @@ pub fn figures_before_risk(
         }
     }
     let mut consent = (0, 0, 0);
-    for m in &ev.consent {
+    for m in ev.consent.iter() {
         match m.result.status {
             Status::Passed => consent.0 += 1,
             Status::NotVoted => consent.2 += 1,
@@ -126,14 +139,18 @@ pub fn figures_before_risk(
         consent,
         risk_p80: None,
     };
-    Some((figures, lines))
+    Some(BeforeRisk {
+        figures,
+        lines,
+        matters: matters(scenario, &ev),
+    })
 }
 
 /// A placement's identity across scenarios: its item and target.
 pub type Matter = (String, Target);
 
 /// What differs between scenario A and B.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Changes {
     /// Items only in A, with their likely cost there.
     pub only_a: Vec<(Matter, Money)>,
@@ -145,23 +162,37 @@ pub struct Changes {
     pub difference: Money,
 }
 
+/// Each placement's quantity and likely cost, by what it is and where.
+pub type Matters = BTreeMap<Matter, (f64, Money)>;
+
+/// A scenario's items by what and where, from its evaluation.
+fn matters(s: &Scenario, e: &Evaluation) -> Matters {
+    let lines: HashMap<PlacementId, _> = e.costs.lines.iter().map(|l| (l.placement, l)).collect();
+    s.items
+        .iter()
+        .filter_map(|p| {
+            let l = lines.get(&p.id)?;
+            Some((
+                (p.item.clone(), p.target),
+                (l.quantity.value(), l.total.likely),
+            ))
+        })
+        .collect()
+}
+
 /// The differences between two scenarios.
 pub fn changes(plan: &Plan, catalog: &Catalog, a: &Scenario, b: &Scenario) -> Option<Changes> {
     let ea = evaluate_with(plan, catalog, a).ok()?;
     let eb = evaluate_with(plan, catalog, b).ok()?;
-    let index = |s: &Scenario, e: &super::evaluate::Evaluation| -> BTreeMap<Matter, (f64, Money)> {
-        s.items
-            .iter()
-            .filter_map(|p| {
-                let l = e.costs.lines.iter().find(|l| l.placement == p.id)?;
-                Some((
-                    (p.item.clone(), p.target),
-                    (l.quantity.value(), l.total.likely),
-                ))
-            })
-            .collect()
-    };
-    let (ia, ib) = (index(a, &ea), index(b, &eb));
+    Some(changes_between(
+        &matters(a, &ea),
+        &matters(b, &eb),
+        eb.costs.total.likely - ea.costs.total.likely,
+    ))
+}
+
+/// The differences between two scenarios' items; `difference` is B's likely total minus A's.
+pub fn changes_between(ia: &Matters, ib: &Matters, difference: Money) -> Changes {
     let only_a = ia
         .iter()
         .filter(|(k, _)| !ib.contains_key(*k))
@@ -180,12 +211,12 @@ pub fn changes(plan: &Plan, catalog: &Catalog, a: &Scenario, b: &Scenario) -> Op
                 .then(|| (k.clone(), va.0, vb.0, vb.1 - va.1))
         })
         .collect();
-    Some(Changes {
+    Changes {
         only_a,
         only_b,
         changed,
-        difference: eb.costs.total.likely - ea.costs.total.likely,
-    })
+        difference,
+    }
 }
 
 #[cfg(test)]

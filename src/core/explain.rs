@@ -405,7 +405,6 @@ mod tests {
     fn an_area_share_shows_the_division() {
         let line = BurdenLine {
             placement: PlacementId(1),
-            item: "facade_repair".into(),
             amount: Money::yuan(39_000),
             basis: Basis::Area {
                 area_m2: Area(9_000),
@@ -472,7 +471,6 @@ mod tests {
     fn an_elevator_share_says_what_the_coefficient_and_the_percentage_are() {
         let line = BurdenLine {
             placement: PlacementId(1),
-            item: "elevator".into(),
             amount: Money(6_923_000),
             basis: Basis::Floor {
                 floor: 6,
@@ -501,7 +499,6 @@ mod tests {
     fn a_household_total_adds_its_lines_and_names_the_cap() {
         let line = |amount: i64| BurdenLine {
             placement: PlacementId(1),
-            item: "facade_repair".into(),
             amount: Money::yuan(amount),
             basis: Basis::Area {
                 area_m2: Area(9_000),

@@ -326,10 +326,8 @@ pub enum Basis {
 /// One line of a household's burden.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BurdenLine {
-    /// The placement.
+    /// The placement (its item and target are the placement's).
     pub placement: PlacementId,
-    /// Its item.
-    pub item: ItemId,
     /// The household's amount (negative = receives).
     pub amount: Money,
     /// How it was computed.
@@ -401,27 +399,40 @@ fn central_ok(community: &Community, target: Target, before: u16) -> bool {
 /// The households an item at `target` serves, with the position of the first in the
 /// community's order (buildings, stairwells, households): they follow one another from there.
 fn served(community: &Community, target: Target) -> (usize, Vec<&super::model::Household>) {
+    let (start, _) = served_range(community, target);
+    let households = match target {
+        Target::Stairwell(id) => community
+            .stairwell(id)
+            .map(|(_, s)| s.households.iter().collect()),
+        Target::Building(id) => community.building(id).map(|b| b.households().collect()),
+        _ => Some(community.households().collect()),
+    };
+    (start, households.unwrap_or_default())
+}
+
+/// The positions of the households `target` serves (as [`served`]), without listing them.
+fn served_range(community: &Community, target: Target) -> (usize, usize) {
     let mut start = 0;
     match target {
         Target::Stairwell(id) => {
             for s in community.buildings.iter().flat_map(|b| &b.stairwells) {
                 if s.id == id {
-                    return (start, s.households.iter().collect());
+                    return (start, s.households.len());
                 }
                 start += s.households.len();
             }
-            (0, Vec::new())
+            (0, 0)
         }
         Target::Building(id) => {
             for b in &community.buildings {
                 if b.id == id {
-                    return (start, b.households().collect());
+                    return (start, b.household_count());
                 }
                 start += b.household_count();
             }
-            (0, Vec::new())
+            (0, 0)
         }
-        _ => (0, community.households().collect()),
+        _ => (0, community.household_count()),
     }
 }
 
@@ -443,11 +454,13 @@ pub fn allocate(
         parts: Vec<(FundingSource, Money)>,
         rules: Vec<(FundingSource, Money)>, // eligible non-resident sources with their caps
     }
+    let by_id: std::collections::HashMap<_, &Placement> =
+        placements.iter().map(|p| (p.id, p)).collect();
     let mut work: Vec<Work> = costs
         .lines
         .iter()
         .filter_map(|l| {
-            let p = placements.iter().find(|p| p.id == l.placement)?;
+            let p = *by_id.get(&l.placement)?;
             let item = catalog.get(&l.item)?;
             let total = l.total.likely;
             let rules = settings
@@ -525,7 +538,26 @@ pub fn allocate(
     // Steps 4-5: residents' part per household.
     // Each household's lines, by its position in the community's order (a community of 2,000
     // households and 1,500 items has some 200,000 lines: a vector, not a map).
-    let mut burdens: Vec<Vec<BurdenLine>> = vec![Vec::new(); community.household_count()];
+    // Each sized once: how many lines could reach each household (a count per range of
+    // positions, summed as differences), so that the lines are not moved as vectors grow.
+    let n_households = community.household_count();
+    let mut reach = vec![0i64; n_households + 1];
+    for w in work
+        .iter()
+        .filter(|w| w.residents_ok && w.left > Money::ZERO)
+    {
+        let (start, len) = served_range(community, w.p.target);
+        reach[start] += 1;
+        reach[start + len] -= 1;
+    }
+    let mut running = 0i64;
+    let mut burdens: Vec<Vec<BurdenLine>> = reach[..n_households]
+        .iter()
+        .map(|d| {
+            running += d;
+            Vec::with_capacity(usize::try_from(running).unwrap_or(0))
+        })
+        .collect();
     let mut elevators = Vec::new();
     let mut lines = Vec::with_capacity(work.len());
     let mut gap = Money::ZERO;
@@ -554,7 +586,6 @@ pub fn allocate(
                                 };
                                 burdens[start + k].push(BurdenLine {
                                     placement: w.p.id,
-                                    item: w.p.item.clone(),
                                     amount: r.net,
                                     basis: Basis::Floor {
                                         floor: r.floor,
@@ -581,7 +612,6 @@ pub fn allocate(
                             for (k, (h, a)) in hh.iter().zip(amounts).enumerate() {
                                 burdens[start + k].push(BurdenLine {
                                     placement: w.p.id,
-                                    item: w.p.item.clone(),
                                     amount: a,
                                     basis: Basis::Area {
                                         area_m2: h.area_m2,

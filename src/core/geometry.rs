@@ -254,9 +254,111 @@ pub fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
+/// Boxes `[x0, y0, x1, y1]` put down one after another, asked "would this one overlap any
+/// already down?" ([`boxes_overlap`]): a uniform grid of square cells, each listing the boxes
+/// that reach into it, so a question looks at the few boxes near it instead of all (the plan's
+/// badges: 1,500 labels, a million box tests done one by one). A box more than
+/// [`BoxIndex::SPAN`] cells across is kept apart and tested always.
+#[derive(Debug, Clone)]
+pub struct BoxIndex {
+    cell: f64,
+    boxes: Vec<[f64; 4]>,
+    cells: std::collections::HashMap<(i64, i64), Vec<usize>>,
+    wide: Vec<usize>,
+}
+
+impl BoxIndex {
+    /// The most cells a box spans, each way, to be listed in them.
+    pub const SPAN: i64 = 64;
+
+    /// An empty index with cells `cell` wide (about the size of a typical box).
+    pub fn new(cell: f64) -> Self {
+        BoxIndex {
+            cell: if cell.is_finite() && cell > 0.0 {
+                cell
+            } else {
+                1.0
+            },
+            boxes: Vec::new(),
+            cells: std::collections::HashMap::new(),
+            wide: Vec::new(),
+        }
+    }
+
+    /// The cells a box reaches into, or `None` when they are too many.
+    fn cells_of(&self, b: [f64; 4]) -> Option<impl Iterator<Item = (i64, i64)>> {
+        let c = |v: f64| (v / self.cell).floor().clamp(-1e12, 1e12) as i64;
+        let (x0, y0, x1, y1) = (c(b[0]), c(b[1]), c(b[2]), c(b[3]));
+        (x1 - x0 <= Self::SPAN && y1 - y0 <= Self::SPAN)
+            .then(|| (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y))))
+    }
+
+    /// True when any box down overlaps `b`.
+    pub fn overlaps(&self, b: [f64; 4]) -> bool {
+        let hit = |i: &usize| boxes_overlap(self.boxes[*i], b);
+        match self.cells_of(b) {
+            None => self.boxes.iter().any(|t| boxes_overlap(*t, b)),
+            Some(mut cells) => {
+                self.wide.iter().any(hit)
+                    || cells.any(|k| self.cells.get(&k).is_some_and(|v| v.iter().any(hit)))
+            }
+        }
+    }
+
+    /// Puts `b` down.
+    pub fn push(&mut self, b: [f64; 4]) {
+        let i = self.boxes.len();
+        self.boxes.push(b);
+        match self.cells_of(b) {
+            None => self.wide.push(i),
+            Some(cells) => {
+                let cells: Vec<_> = cells.collect();
+                for k in cells {
+                    self.cells.entry(k).or_default().push(i);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_box_index_answers_as_testing_every_box_does() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 10_000) as f64 / 100.0 // 0-100
+        };
+        for cell in [0.5, 3.0, 40.0] {
+            let (mut index, mut all) = (BoxIndex::new(cell), Vec::new());
+            let (mut hits, mut misses) = (0, 0);
+            for k in 0..2_000 {
+                let (x, y) = (next() - 50.0, next() - 50.0);
+                // Mostly label-sized, now and then one far wider than the cells.
+                let (w, h) = if k % 97 == 0 {
+                    (next() * 3.0, 1.0)
+                } else {
+                    (next() / 20.0, next() / 50.0)
+                };
+                let b = [x, y, x + w, y + h];
+                let want = all.iter().any(|t| boxes_overlap(*t, b));
+                assert_eq!(index.overlaps(b), want, "box {k} {b:?}, cells {cell}");
+                if want {
+                    hits += 1;
+                } else {
+                    misses += 1;
+                    index.push(b);
+                    all.push(b);
+                }
+            }
+            assert!(hits > 100 && misses > 100, "{hits} {misses}");
+        }
+    }
 
     #[test]
     fn boxes_overlap_only_when_they_share_area() {

@@ -10,7 +10,9 @@
 //! rest of the core tests ([`decide`], [`compare::figures`]).
 
 use super::catalog::Catalog;
-use super::compare::{figures_before_risk, risk_p80, RiskLines, ScenarioFigures};
+use super::compare::{
+    changes_between, figures_before_risk, risk_p80, BeforeRisk, Changes, RiskLines, ScenarioFigures,
+};
 use super::decide::{self, frontier_point, Basis, Frontier};
 use super::model::{PlacementId, Plan, ScenarioId};
 use super::money::Money;
@@ -52,6 +54,9 @@ pub enum Part {
     /// The comparison table's figures, in the order asked: first without their cost risk
     /// (`risk_p80` is `None`), then again with it.
     Figures(Vec<ScenarioFigures>),
+    /// What changes from the first scenario asked to the second (sent after the first
+    /// figures, when two or more were asked and both could be costed).
+    Changes(Changes),
     /// The current scenario's charts.
     Charts(ChartData),
     /// The annual plan of the current scenario.
@@ -83,7 +88,8 @@ pub struct Running {
 #[derive(Debug)]
 enum Stage {
     Optimise,
-    Figures(Vec<(ScenarioFigures, RiskLines)>, usize),
+    Figures(Vec<BeforeRisk>, usize),
+    Changes(Vec<BeforeRisk>),
     FigureRisks(Vec<(ScenarioFigures, RiskLines)>, usize),
     Basis,
     Choose(Box<Basis>),
@@ -123,14 +129,14 @@ impl Running {
             Job::Optimise(_) | Job::Phase => return 1,
             Job::Compare(ids) => ids.len() as u32,
         };
-        // figures, their risks, basis, choice, the frontier's points (about 41 until known),
-        // risk.
+        // figures, what changes, their risks, basis, choice, the frontier's points (about 41
+        // until known), risk.
         let frontier = match &self.stage {
             Stage::Frontier(_, _, run, _) => run.len() as u32,
             Stage::Risk(_, _, f) => f.len() as u32,
             _ => 41,
         };
-        2 * figures + 2 + frontier + 1
+        2 * figures + 3 + frontier + 1
     }
 
     /// Does one unit of work.
@@ -191,10 +197,31 @@ impl Running {
                     self.stage = Stage::Figures(done, next + 1);
                     None
                 } else {
-                    let shown = done.iter().map(|(f, _)| f.clone()).collect();
-                    self.stage = Stage::FigureRisks(done, 0);
+                    let shown = done.iter().map(|f| f.figures.clone()).collect();
+                    self.stage = Stage::Changes(done);
                     Some(Part::Figures(shown))
                 }
+            }
+            Stage::Changes(done) => {
+                // Only the first two asked: a scenario that could not be costed is missing
+                // from `done`, and then there is nothing to say.
+                let first_two = match &self.job {
+                    Job::Compare(ids) => ids.get(..2).unwrap_or_default(),
+                    _ => &[],
+                };
+                let changes = match (first_two, done.as_slice()) {
+                    ([a, b], [fa, fb, ..]) if fa.figures.id == *a && fb.figures.id == *b => {
+                        Some(changes_between(
+                            &fa.matters,
+                            &fb.matters,
+                            fb.figures.total.likely - fa.figures.total.likely,
+                        ))
+                    }
+                    _ => None,
+                };
+                let done = done.into_iter().map(|f| (f.figures, f.lines)).collect();
+                self.stage = Stage::FigureRisks(done, 0);
+                changes.map(Part::Changes)
             }
             Stage::FigureRisks(mut done, next) => {
                 if let Some((f, lines)) = done.get_mut(next) {
@@ -328,7 +355,7 @@ impl Queue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::compare::figures;
+    use crate::core::compare::{changes, figures};
     use crate::core::demo;
 
     #[test]
@@ -382,17 +409,20 @@ mod tests {
                 break;
             }
         }
-        assert_eq!(parts.len(), 3);
-        // The table first without its cost risk, then with it, then the charts.
+        assert_eq!(parts.len(), 4);
+        // The table first without its cost risk, what changes from the first scenario to
+        // the second, the table with its cost risk, then the charts.
         let mut before_risk = want_figures.clone();
         for f in &mut before_risk {
             f.risk_p80 = None;
         }
         assert!(want_figures.iter().all(|f| f.risk_p80.is_some()));
         assert_eq!(parts[0], Part::Figures(before_risk));
-        assert_eq!(parts[1], Part::Figures(want_figures));
-        let Part::Charts(c) = &parts[2] else {
-            panic!("charts third, got {:?}", parts[2]);
+        let want_changes = changes(&plan, &catalog, &plan.scenarios[0], &plan.scenarios[1]);
+        assert_eq!(Some(&parts[1]), want_changes.map(Part::Changes).as_ref());
+        assert_eq!(parts[2], Part::Figures(want_figures));
+        let Part::Charts(c) = &parts[3] else {
+            panic!("charts last, got {:?}", parts[3]);
         };
         assert_eq!(c.frontier, want_frontier);
         assert_eq!(c.risk, want_risk);
@@ -402,9 +432,33 @@ mod tests {
             assert_eq!(p.0, l.total.likely);
             assert_eq!(p.2, chosen.contains(&l.placement));
         }
-        // The progress count was one per step: scenarios, their risks, basis, choice, points,
-        // risk.
-        assert_eq!(last as usize, 2 * ids.len() + 2 + want_frontier.len() + 1);
+        // The progress count was one per step: scenarios, what changes, their risks, basis,
+        // choice, points, risk.
+        assert_eq!(last as usize, 2 * ids.len() + 3 + want_frontier.len() + 1);
+    }
+
+    #[test]
+    fn what_changes_follows_the_order_asked_and_needs_two_scenarios() {
+        let plan = demo();
+        let (a, b) = (&plan.scenarios[0], &plan.scenarios[1]);
+        let catalog = Catalog::for_plan(&plan);
+        let only_changes = |ids: Vec<ScenarioId>| -> Vec<Changes> {
+            Running::new(plan.clone(), Job::Compare(ids))
+                .run()
+                .into_iter()
+                .filter_map(|p| match p {
+                    Part::Changes(c) => Some(c),
+                    _ => None,
+                })
+                .collect()
+        };
+        let back = only_changes(vec![b.id, a.id]);
+        assert_eq!(back, vec![changes(&plan, &catalog, b, a).unwrap()]);
+        assert!(
+            back[0].difference.0 > 0,
+            "from basic only up to comprehensive"
+        );
+        assert!(only_changes(vec![a.id]).is_empty());
     }
 
     #[test]

@@ -282,6 +282,79 @@ pub struct Community {
 }
 
 impl Community {
+    /// True when the two differ at most in where things are drawn (outlines, runs, positions):
+    /// what funding and consent read is the same. Every field is named, so a new one must be
+    /// placed on one side or the other here.
+    pub fn same_but_geometry(&self, other: &Community) -> bool {
+        fn all<T>(a: &[T], b: &[T], same: impl Fn(&T, &T) -> bool) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
+        let Community {
+            name,
+            city,
+            buildings,
+            areas,
+            pipes,
+            points,
+        } = self;
+        *name == other.name
+            && *city == other.city
+            && all(buildings, &other.buildings, |a, b| {
+                let Building {
+                    id,
+                    name,
+                    footprint: _,
+                    floors,
+                    storey_height_m,
+                    year_built,
+                    condition,
+                    stairwells,
+                } = a;
+                *id == b.id
+                    && *name == b.name
+                    && *floors == b.floors
+                    && storey_height_m.to_bits() == b.storey_height_m.to_bits()
+                    && *year_built == b.year_built
+                    && *condition == b.condition
+                    && all(stairwells, &b.stairwells, |s, t| {
+                        let Stairwell {
+                            id,
+                            name,
+                            position: _,
+                            households,
+                        } = s;
+                        *id == t.id && *name == t.name && *households == t.households
+                    })
+            })
+            && all(areas, &other.areas, |a, b| {
+                let SiteArea {
+                    id,
+                    kind,
+                    name,
+                    polygon: _,
+                } = a;
+                *id == b.id && *kind == b.kind && *name == b.name
+            })
+            && all(pipes, &other.pipes, |a, b| {
+                let PipeRun {
+                    id,
+                    kind,
+                    name,
+                    path: _,
+                } = a;
+                *id == b.id && *kind == b.kind && *name == b.name
+            })
+            && all(points, &other.points, |a, b| {
+                let PointFeature {
+                    id,
+                    kind,
+                    name,
+                    position: _,
+                } = a;
+                *id == b.id && *kind == b.kind && *name == b.name
+            })
+    }
+
     /// Every point of every feature (outlines, runs, points): for fitting a view.
     pub fn all_points(&self) -> impl Iterator<Item = Pt> + '_ {
         self.buildings

@@ -4,7 +4,7 @@
 //! derived from pairwise comparisons (AHP) with the consistency ratio.
 
 use super::catalog::{Catalog, Class};
-use super::consent::electorate;
+use super::consent::electorate_size;
 use super::costing::{building_of, CostReport};
 use super::model::{PlacementId, Plan, Scenario, Target};
 use serde::{Deserialize, Serialize};
@@ -288,22 +288,23 @@ pub fn score(
                 .map_or(super::catalog::Scope::Community, |i| i.consent.scope);
             match p.target {
                 Target::Stairwell(_) | Target::Building(_) => {
-                    electorate(c, p.target, scope.min(super::catalog::Scope::Building)).len()
+                    electorate_size(c, p.target, scope.min(super::catalog::Scope::Building))
                 }
                 _ => c.household_count(),
             }
         })
+        .collect();
+    let cost_of: std::collections::HashMap<_, _> = costs
+        .lines
+        .iter()
+        .map(|l| (l.placement, l.total.likely))
         .collect();
     let effectiveness: Vec<f64> = scenario
         .items
         .iter()
         .zip(&served)
         .map(|(p, &n)| {
-            let cost = costs
-                .lines
-                .iter()
-                .find(|l| l.placement == p.id)
-                .map_or(0.0, |l| l.total.likely.as_yuan_f64());
+            let cost = cost_of.get(&p.id).map_or(0.0, |m| m.as_yuan_f64());
             if cost > 0.0 {
                 n as f64 / cost * 10_000.0
             } else {

@@ -14,7 +14,7 @@ use crate::charts::{
 };
 use crate::core::catalog::{Catalog, Class};
 use crate::core::command::Command;
-use crate::core::compare::{changes, ScenarioFigures};
+use crate::core::compare::{Changes, ScenarioFigures};
 use crate::core::format::{money_compact, money_exact};
 use crate::core::funding::FundingSource;
 use crate::core::jobs::{ChartData, Job};
@@ -111,17 +111,21 @@ pub fn CompareView() -> Html {
     } else {
         progress_line(&job, lang, "compare-progress")
     };
-    let what = match (picked_now.first(), picked_now.get(1)) {
-        (Some(a), Some(b)) => what_changes(&plan.0, *a, *b, lang),
+    // What changes comes from the worker too (it evaluates both scenarios), for the first
+    // two scenarios picked.
+    let what = match (picked_now.first(), picked_now.get(1), &job.changes) {
+        (Some(a), Some(b), Some(ch)) => what_changes(&plan.0, *a, *b, ch, lang),
         _ => html! {},
     };
+    // The bar charts do not show the cost risk: they are not redrawn when it arrives.
+    let bars = BarFigures(figs.clone());
     let by_class = deferred_chart(
-        use_deferred_svg((figs.clone(), lang), |(f, l)| cost_by_class_svg(f, *l)),
+        use_deferred_svg((bars.clone(), lang), |(f, l)| cost_by_class_svg(&f.0, *l)),
         t(lang, Key::ChartCostByClass),
         (720, 380),
     );
     let by_source = deferred_chart(
-        use_deferred_svg((figs.clone(), lang), |(f, l)| funding_svg(f, *l)),
+        use_deferred_svg((bars, lang), |(f, l)| funding_svg(&f.0, *l)),
         t(lang, Key::ChartFunding),
         (720, 380),
     );
@@ -143,6 +147,26 @@ pub fn CompareView() -> Html {
             <OptimisePanel />
             <CurrentCharts charts={job.charts.clone()} progress={(!job.finished).then_some((job.done, job.of))} />
         </div>
+    }
+}
+
+/// The figures the bar charts draw: equal when all but their cost risk are.
+#[derive(Clone)]
+struct BarFigures(Rc<Vec<ScenarioFigures>>);
+
+impl PartialEq for BarFigures {
+    fn eq(&self, other: &Self) -> bool {
+        let without_risk = |f: &ScenarioFigures| ScenarioFigures {
+            risk_p80: None,
+            ..f.clone()
+        };
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.len() == other.0.len()
+                && self
+                    .0
+                    .iter()
+                    .zip(other.0.iter())
+                    .all(|(a, b)| without_risk(a) == without_risk(b)))
     }
 }
 
@@ -387,12 +411,9 @@ fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
     }
 }
 
-fn what_changes(plan: &Plan, a: ScenarioId, b: ScenarioId, lang: Lang) -> Html {
+fn what_changes(plan: &Plan, a: ScenarioId, b: ScenarioId, ch: &Changes, lang: Lang) -> Html {
     let catalog = Catalog::for_plan(plan);
     let (Some(sa), Some(sb)) = (plan.scenario_by_id(a), plan.scenario_by_id(b)) else {
-        return html! {};
-    };
-    let Some(ch) = changes(plan, &catalog, sa, sb) else {
         return html! {};
     };
     let label = |(item, target): &(String, crate::core::model::Target)| {

@@ -1455,7 +1455,7 @@ fn render_plan(
     // What is already drawn, as boxes [x0, y0, x1, y1]: the buildings' names and the
     // stairwell marks. A badge that would cover one of them, or another badge, is folded
     // into its target's "+N" pill instead, so that every label stays readable.
-    let mut taken: Vec<[f64; 4]> = Vec::new();
+    let mut taken = crate::core::geometry::BoxIndex::new(h * 4.0);
     let name_fs = label_px::BUILDING * m;
     let mark = label_px::MARK * m;
     for b in &c.buildings {
@@ -1507,10 +1507,7 @@ fn render_plan(
         for (k, &(dx, dy)) in pos.iter().enumerate() {
             let (x, y) = (a.x + dx, row_y(dy));
             let r = [x, y, x + widths[k], y + h];
-            if !taken
-                .iter()
-                .any(|t| crate::core::geometry::boxes_overlap(*t, r))
-            {
+            if !taken.overlaps(r) {
                 taken.push(r);
                 place[k] = Some((x, y));
                 last_shown = Some((x, y, widths[k]));
@@ -1529,7 +1526,11 @@ fn render_plan(
         };
         let tr = moving_target.then(|| format!("translate({:.2} {:.2})", off.x, off.y));
         let where_ = super::properties::target_label(&plan.0, *target, lang);
-        for (k, (pl, label)) in items.iter().zip(&labels).enumerate() {
+        let (tr_attr, target_key) = (
+            tr.clone().map(AttrValue::from),
+            AttrValue::from(target.key()),
+        );
+        for (k, (pl, label)) in items.iter().zip(labels).enumerate() {
             let class = class_of(catalog, &pl.item);
             let name = super::palette::item_name(catalog, &pl.item, lang);
             // A badge that does not fit stays in the page, hidden (the "+N" pill stands for it).
@@ -1537,14 +1538,11 @@ fn render_plan(
                 Some(p) => (true, p),
                 None => (false, (a.x, a.y)),
             };
-            let w = widths[k];
+            let at = [x, y, widths[k], h, fs];
             badges.push(html! {
-                <g key={format!("pl{}", pl.id)} class={classes!("badge", class_css(class), sel_cls(Sel::Placement(pl.id)), (!shown).then_some("folded"))} data-hit={format!("pl:{}", pl.id)} data-item={pl.item.clone()} data-target={pl.target.key()}
-                    transform={tr.clone()} tabindex={if shown { "0" } else { "-1" }} role="button" aria-label={format!("{name} @ {where_}")}>
-                    <title>{ format!("{name} @ {where_}") }</title>
-                    <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{w:.2}")} height={format!("{h:.2}")} rx={format!("{:.2}", h / 2.0)} />
-                    <text x={format!("{:.2}", x + w / 2.0)} y={format!("{:.2}", y + h * 0.68)} style={format!("font-size:{fs:.3}px")}>{ label.clone() }</text>
-                </g>
+                <Badge key={pl.id.0} id={pl.id} class={class_css(class)} selected={s.is_selected(Sel::Placement(pl.id))} {shown}
+                    item={AttrValue::from(pl.item.clone())} target={target_key.clone()} transform={tr_attr.clone()}
+                    name={AttrValue::from(format!("{name} @ {where_}"))} text={AttrValue::from(label)} {at} />
             });
         }
         if hidden > 0 {
@@ -1564,9 +1562,7 @@ fn render_plan(
             }
             let free = |&(x, y): &(f64, f64)| {
                 let r = [x, y, x + more_w, y + h];
-                !taken
-                    .iter()
-                    .any(|t| crate::core::geometry::boxes_overlap(*t, r))
+                !taken.overlaps(r)
             };
             let (x, y) = spots.iter().copied().find(free).unwrap_or(spots[0]);
             taken.push([x, y, x + more_w, y + h]);
@@ -1597,6 +1593,39 @@ fn render_plan(
             <g class="points">{ for points }</g>
             <g class="badges">{ for badges }</g>
         </>
+    }
+}
+
+/// What one badge shows: [`Badge`] draws it again only when this changes (a move redraws
+/// the badges that moved, not the thousand others).
+#[derive(Properties, PartialEq)]
+struct BadgeProps {
+    id: PlacementId,
+    class: &'static str,
+    selected: bool,
+    /// False when it is folded into its target's "+N" pill.
+    shown: bool,
+    item: AttrValue,
+    target: AttrValue,
+    transform: Option<AttrValue>,
+    /// "name @ where", its accessible name.
+    name: AttrValue,
+    /// The short name on the pill.
+    text: AttrValue,
+    /// x, y, width, height, font size (plan metres).
+    at: [f64; 5],
+}
+
+#[component]
+fn Badge(p: &BadgeProps) -> Html {
+    let [x, y, w, h, fs] = p.at;
+    html! {
+        <g class={classes!("badge", p.class, p.selected.then_some("selected"), (!p.shown).then_some("folded"))} data-hit={format!("pl:{}", p.id)} data-item={p.item.clone()} data-target={p.target.clone()}
+            transform={p.transform.clone()} tabindex={if p.shown { "0" } else { "-1" }} role="button" aria-label={p.name.clone()}>
+            <title>{ p.name.clone() }</title>
+            <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{w:.2}")} height={format!("{h:.2}")} rx={format!("{:.2}", h / 2.0)} />
+            <text x={format!("{:.2}", x + w / 2.0)} y={format!("{:.2}", y + h * 0.68)} style={format!("font-size:{fs:.3}px")}>{ p.text.clone() }</text>
+        </g>
     }
 }
 

@@ -6,7 +6,7 @@
 //! back, and its answers with it) and the job, for the last [`KEEP`] jobs.
 
 use super::state::PlanRef;
-use crate::core::compare::ScenarioFigures;
+use crate::core::compare::{Changes, ScenarioFigures};
 use crate::core::jobs::{ChartData, Job, Part, Reply, Request};
 use crate::core::model::Plan;
 use crate::core::phasing::AnnualPlan;
@@ -36,6 +36,8 @@ pub struct JobState {
     pub optimised: Option<Rc<SelectionReport>>,
     /// The comparison table's figures, once there.
     pub figures: Option<Rc<Vec<ScenarioFigures>>>,
+    /// What changes from the first scenario asked to the second, once there.
+    pub changes: Option<Rc<Changes>>,
     /// The current scenario's charts, once there.
     pub charts: Option<Rc<ChartData>>,
     /// The annual plan, once there.
@@ -53,6 +55,7 @@ impl JobState {
         match r.step.part {
             Some(Part::Optimised(x)) => self.optimised = Some(Rc::new(x)),
             Some(Part::Figures(x)) => self.figures = Some(Rc::new(x)),
+            Some(Part::Changes(x)) => self.changes = Some(Rc::new(x)),
             Some(Part::Charts(x)) => self.charts = Some(Rc::new(x)),
             Some(Part::Annual(x)) => self.annual = Some(Rc::new(x)),
             None => {}

@@ -86,13 +86,11 @@ pub fn MyShare() -> Html {
                 },
                 Some(burden) => {
                     let lines = burden.lines.iter().map(|l| {
-                        let target = plan
-                            .scenario()
-                            .items
-                            .iter()
-                            .find(|p| p.id == l.placement)
+                        let placement = plan.scenario().items.iter().find(|p| p.id == l.placement);
+                        let target = placement
                             .map(|p| target_label(&plan, p.target, lang))
                             .unwrap_or_default();
+                        let item = placement.map(|p| item_name(&computed.catalog, &p.item, lang)).unwrap_or_default();
                         // Whether the owners' vote on this item has passed: a share is only
                         // due once it has.
                         let vote = ev.consent.iter().find(|c| c.placement == l.placement).map(|c| {
@@ -106,7 +104,7 @@ pub fn MyShare() -> Html {
                         html! {
                             <li data-testid="my-share-line">
                                 <div class="my-share-line-head">
-                                    <span>{ format!("{} · {target}", item_name(&computed.catalog, &l.item, lang)) }</span>
+                                    <span>{ format!("{item} · {target}") }</span>
                                     <strong class="num">{ money_exact(l.amount) }</strong>
                                 </div>
                                 { for vote }

@@ -10,14 +10,13 @@ use super::state::{use_app, AppHandle, PlanRef, Sel};
 use crate::core::catalog::Catalog;
 use crate::core::command::{BuildingProps, Command, Feature};
 use crate::core::consent::Status;
-use crate::core::decide;
-use crate::core::evaluate::{evaluate_with, Evaluation};
+use crate::core::evaluate::{evaluate_after, Evaluation, Previous};
 use crate::core::explain;
 use crate::core::format::{money_compact, money_exact, number, place_name, stairwell_label};
 use crate::core::geometry::{polygon_area_m2, polyline_length_m};
 use crate::core::model::{PlacementId, Plan, Target};
 use crate::core::optimise::Must;
-use crate::core::priority::Priorities;
+use crate::core::priority::{score, Priorities};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,10 +33,26 @@ pub struct Computed {
 
 /// Computes everything the panels show for the current scenario.
 pub fn compute(plan: &Plan) -> Computed {
+    compute_after(None, plan)
+}
+
+/// The same, keeping from the computation of an earlier plan what the edit did not change
+/// (see [`evaluate_after`]).
+fn compute_after(previous: Option<(&Plan, &Computed)>, plan: &Plan) -> Computed {
     let catalog = Catalog::for_plan(plan);
     let scenario = plan.scenario();
-    let eval = evaluate_with(plan, &catalog, scenario).ok();
-    let priorities = decide::basis(plan, scenario).ok().map(|b| b.priorities);
+    let previous = previous.and_then(|(p, c)| {
+        Some(Previous {
+            plan: p,
+            scenario: p.scenario(),
+            evaluation: c.eval.as_ref()?,
+        })
+    });
+    let eval = evaluate_after(previous, plan, &catalog, scenario).ok();
+    // The priorities from the same costs (what `decide::basis` finds).
+    let priorities = eval
+        .as_ref()
+        .map(|e| score(plan, &catalog, scenario, &e.costs));
     Computed {
         eval,
         priorities,
@@ -55,10 +70,21 @@ impl PartialEq for ComputedRef {
     }
 }
 
-/// Computes once per plan, for the context.
+/// Computes once per plan, for the context, from the last plan's computation.
 #[hook]
 pub fn use_compute(plan: PlanRef) -> ComputedRef {
-    let c = use_memo(plan, |p| compute(&p.0));
+    let last = use_mut_ref(|| None::<(PlanRef, Rc<Computed>)>);
+    let mut last = last.borrow_mut();
+    if let Some((p, c)) = last.as_ref() {
+        if *p == plan {
+            return ComputedRef(c.clone());
+        }
+    }
+    let c = Rc::new(compute_after(
+        last.as_ref().map(|(p, c)| (&*p.0, &**c)),
+        &plan.0,
+    ));
+    *last = Some((plan, c.clone()));
     ComputedRef(c)
 }
 
