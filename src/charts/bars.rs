@@ -1,6 +1,6 @@
 //! Stacked bars per category: cost by class per scenario, funding by source per scenario.
 
-use super::{columns, svg, Fmt, FONT};
+use super::{columns, legend, legend_width, svg_with, Fmt, Marker};
 use plotters::prelude::*;
 
 /// One stacked bar chart.
@@ -27,42 +27,45 @@ pub fn stacked(d: &Stacked, size: (u32, u32)) -> String {
         })
         .collect();
     let max = totals.iter().copied().fold(0.0, f64::max).max(1.0) * 1.08;
-    svg(size, |root| {
-        let label = |i: usize| d.categories.get(i).cloned().unwrap_or_default();
-        let mut chart = columns(root, d.title, n, 0f64..max, &label, d.fmt)?;
-        let mut base = vec![0.0; n];
-        for (name, colour, values) in d.series {
-            let rects: Vec<_> = (0..n)
-                .map(|i| {
-                    let v = values.get(i).copied().unwrap_or(0.0).max(0.0);
-                    let r = Rectangle::new(
-                        [
-                            (SegmentValue::Exact(i as u32), base[i]),
-                            (SegmentValue::Exact(i as u32 + 1), base[i] + v),
-                        ],
-                        colour.filled(),
-                    );
-                    base[i] += v;
-                    let mut r = r;
-                    r.set_margin(0, 0, 14, 14);
-                    r
-                })
+    svg_with(
+        size,
+        Box::new(move |root| {
+            let label = |i: usize| d.categories.get(i).cloned().unwrap_or_default();
+            let mut chart = columns(root, d.title, n, 0f64..max, &label, d.fmt)?;
+            let mut base = vec![0.0; n];
+            for (_, colour, values) in d.series {
+                let rects: Vec<_> = (0..n)
+                    .map(|i| {
+                        let v = values.get(i).copied().unwrap_or(0.0).max(0.0);
+                        let r = Rectangle::new(
+                            [
+                                (SegmentValue::Exact(i as u32), base[i]),
+                                (SegmentValue::Exact(i as u32 + 1), base[i] + v),
+                            ],
+                            colour.filled(),
+                        );
+                        base[i] += v;
+                        let mut r = r;
+                        r.set_margin(0, 0, 14, 14);
+                        r
+                    })
+                    .collect();
+                chart.draw_series(rects)?;
+            }
+            // The legend in the upper right corner, drawn without text measurement (plotters'
+            // series labels measure each name: in the browser a forced layout of the page each).
+            let entries: Vec<(Marker, &str)> = d
+                .series
+                .iter()
+                .map(|(name, colour, _)| (Marker::Block(*colour), name.as_str()))
                 .collect();
-            let c = *colour;
-            chart
-                .draw_series(rects)?
-                .label(name.as_str())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], c.filled()));
-        }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 15))
-            .draw()?;
-        Ok(())
-    })
+            let (right, top) = chart.backend_coord(&(SegmentValue::Exact(n as u32), max));
+            Ok(legend(
+                (right - legend_width(&entries) - 8, top + 6),
+                &entries,
+            ))
+        }),
+    )
 }
 
 #[cfg(test)]

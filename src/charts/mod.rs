@@ -66,9 +66,12 @@ pub fn columns<'a, 'b>(
     fmt: Fmt,
 ) -> Result<Columns<'a, 'b>, Box<dyn std::error::Error>> {
     let n = n.max(1);
+    // The title without text measurement (plotters' caption measures it: in the browser a
+    // forced layout of the whole page).
+    self::title(root, title)?;
     let mut chart = ChartBuilder::on(root)
         .margin(12)
-        .caption(title, (FONT, 21))
+        .margin_top(34)
         .x_label_area_size(36)
         .y_label_area_size(78)
         // Integer ranges are inclusive in plotters (0..n−1 is n columns), but a range of one
@@ -157,7 +160,7 @@ pub enum Marker {
 /// about half): no DOM measurement, which in the browser would force a layout per label.
 pub fn approx_width(text: &str, size: f64) -> f64 {
     text.chars()
-        .map(|c| if c.is_ascii() { 0.56 } else { 1.0 })
+        .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
         .sum::<f64>()
         * size
 }
@@ -173,17 +176,25 @@ pub fn title(
     Ok(())
 }
 
+/// The font size of [`legend`]'s names, px.
+const LEGEND_SIZE: f64 = 13.0;
+
+/// The width of [`legend`]'s box, px.
+pub fn legend_width(entries: &[(Marker, &str)]) -> i32 {
+    entries
+        .iter()
+        .map(|(_, t)| approx_width(t, LEGEND_SIZE))
+        .fold(0.0, f64::max) as i32
+        + 34
+}
+
 /// A legend box with its top-left corner at `at` (pixels), as SVG markup to add on top of the
 /// chart (after any point paths), without measuring text. Names are escaped.
 pub fn legend(at: (i32, i32), entries: &[(Marker, &str)]) -> String {
     use std::fmt::Write;
-    let size = 13.0;
+    let size = LEGEND_SIZE;
     let row = 18;
-    let width = entries
-        .iter()
-        .map(|(_, t)| approx_width(t, size))
-        .fold(0.0, f64::max) as i32
-        + 34;
+    let width = legend_width(entries);
     let height = row * entries.len() as i32 + 8;
     let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
     let mut s = format!(

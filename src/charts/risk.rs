@@ -1,7 +1,8 @@
 //! The cost-risk distribution: a histogram of simulated totals with P50 and P80 marked.
 
-use super::{svg, Fmt, FONT};
+use super::{svg, title, Fmt, FONT};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The data of the chart.
 pub struct RiskChart<'a> {
@@ -24,9 +25,11 @@ pub fn render(d: &RiskChart, size: (u32, u32)) -> String {
     let width = (hi - lo) / bins as f64;
     let top = f64::from(d.histogram.iter().copied().max().unwrap_or(1).max(1)) * 1.15;
     svg(size, |root| {
+        // The title without text measurement (see `columns`).
+        title(root, d.title)?;
         let mut chart = ChartBuilder::on(root)
             .margin(12)
-            .caption(d.title, (FONT, 21))
+            .margin_top(34)
             .x_label_area_size(36)
             .y_label_area_size(48)
             .build_cartesian_2d(lo..hi, 0f64..top)?;
@@ -46,16 +49,22 @@ pub fn render(d: &RiskChart, size: (u32, u32)) -> String {
             Rectangle::new([(x0, 0.0), (x0 + width, f64::from(n))], c.filled())
         }))?;
         let red = RGBColor(0xc0, 0x39, 0x2b);
-        for (label, v) in d.marks {
+        // Marks come lowest first (P50, P80), then others (the budget): the first two labels
+        // share the top row, the first to the left of its line and the second to the right (P50
+        // and P80 are often close together), the others a row below.
+        for (k, (label, v)) in d.marks.iter().enumerate() {
+            let y = top * (0.99 - 0.08 * (k / 2) as f64);
             chart.draw_series(std::iter::once(PathElement::new(
-                vec![(*v, 0.0), (*v, top * 0.92)],
+                vec![(*v, 0.0), (*v, y)],
                 red.stroke_width(2),
             )))?;
-            chart.draw_series(std::iter::once(Text::new(
-                format!("{label} {}", (d.fmt)(*v)),
-                (*v, top * 0.97),
-                (FONT, 15).into_font().color(&red),
-            )))?;
+            let text = format!(" {label} {} ", (d.fmt)(*v));
+            // plotters' `HPos` names the side of the text at the point: `Right` ends it there.
+            let h = if k % 2 == 0 { HPos::Right } else { HPos::Left };
+            let style = TextStyle::from((FONT, 15).into_font())
+                .color(&red)
+                .pos(Pos::new(h, VPos::Top));
+            chart.draw_series(std::iter::once(Text::new(text, (*v, y), style)))?;
         }
         Ok(())
     })
@@ -84,6 +93,17 @@ mod tests {
         );
         assert!(s.matches("<rect").count() >= 40, "one bar per bin");
         assert!(s.contains("P80 &lt;x&gt;"));
+        // P50 ends at its line, P80 starts at its line: close together, they do not overlap.
+        let anchor_of = |label: &str| {
+            let at = s.find(label).unwrap();
+            let tag = &s[s[..at].rfind("<text").unwrap()..at];
+            tag.contains("text-anchor=\"end\"")
+        };
+        assert!(anchor_of(" P50 ¥410万"), "P50 ends at its line");
+        assert!(
+            !anchor_of(" P80 &lt;x&gt; ¥440万"),
+            "P80 starts at its line"
+        );
         // An empty simulation still draws (and terminates).
         let empty = render(
             &RiskChart {

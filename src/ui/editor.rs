@@ -1530,6 +1530,7 @@ fn render_plan(
             tr.clone().map(AttrValue::from),
             AttrValue::from(target.key()),
         );
+        let mut group: Vec<BadgeProps> = Vec::with_capacity(items.len());
         for (k, (pl, label)) in items.iter().zip(labels).enumerate() {
             let class = class_of(catalog, &pl.item);
             let name = super::palette::item_name(catalog, &pl.item, lang);
@@ -1539,12 +1540,21 @@ fn render_plan(
                 None => (false, (a.x, a.y)),
             };
             let at = [x, y, widths[k], h, fs];
-            badges.push(html! {
-                <Badge key={pl.id.0} id={pl.id} class={class_css(class)} selected={s.is_selected(Sel::Placement(pl.id))} {shown}
-                    item={AttrValue::from(pl.item.clone())} target={target_key.clone()} transform={tr_attr.clone()}
-                    name={AttrValue::from(format!("{name} @ {where_}"))} text={AttrValue::from(label)} {at} />
+            group.push(BadgeProps {
+                id: pl.id,
+                class: class_css(class),
+                selected: s.is_selected(Sel::Placement(pl.id)),
+                shown,
+                item: AttrValue::from(pl.item.clone()),
+                target: target_key.clone(),
+                transform: tr_attr.clone(),
+                name: AttrValue::from(format!("{name} @ {where_}")),
+                text: AttrValue::from(label),
+                at,
             });
         }
+        badges
+            .push(html! { <Badges key={format!("t-{}", target.key())} badges={Rc::new(group)} /> });
         if hidden > 0 {
             // The "+N" pill: after the last badge shown, else where the first would be, else
             // a row further out; the first of these places that covers nothing.
@@ -1596,9 +1606,8 @@ fn render_plan(
     }
 }
 
-/// What one badge shows: [`Badge`] draws it again only when this changes (a move redraws
-/// the badges that moved, not the thousand others).
-#[derive(Properties, PartialEq)]
+/// What one badge shows.
+#[derive(Clone, PartialEq)]
 struct BadgeProps {
     id: PlacementId,
     class: &'static str,
@@ -1616,11 +1625,22 @@ struct BadgeProps {
     at: [f64; 5],
 }
 
+/// The badges of one target: [`Badges`] draws them again only when they change (a move
+/// redraws the badges that moved, not the thousand others).
+#[derive(Properties, PartialEq)]
+struct BadgesProps {
+    badges: Rc<Vec<BadgeProps>>,
+}
+
 #[component]
-fn Badge(p: &BadgeProps) -> Html {
+fn Badges(p: &BadgesProps) -> Html {
+    html! { <>{ for p.badges.iter().map(badge) }</> }
+}
+
+fn badge(p: &BadgeProps) -> Html {
     let [x, y, w, h, fs] = p.at;
     html! {
-        <g class={classes!("badge", p.class, p.selected.then_some("selected"), (!p.shown).then_some("folded"))} data-hit={format!("pl:{}", p.id)} data-item={p.item.clone()} data-target={p.target.clone()}
+        <g key={p.id.0} class={classes!("badge", p.class, p.selected.then_some("selected"), (!p.shown).then_some("folded"))} data-hit={format!("pl:{}", p.id)} data-item={p.item.clone()} data-target={p.target.clone()}
             transform={p.transform.clone()} tabindex={if p.shown { "0" } else { "-1" }} role="button" aria-label={p.name.clone()}>
             <title>{ p.name.clone() }</title>
             <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{w:.2}")} height={format!("{h:.2}")} rx={format!("{:.2}", h / 2.0)} />
