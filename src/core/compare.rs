@@ -5,10 +5,10 @@
 use super::catalog::Catalog;
 use super::consent::Status;
 use super::costing::Range3;
-use super::decide;
 use super::evaluate::{evaluate_with, Evaluation};
 use super::model::{BuildingId, PlacementId, Plan, Scenario, ScenarioId, Target};
 use super::money::Money;
+use super::priority::score;
 use super::risk::simulate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -86,7 +86,8 @@ pub fn figures_before_risk(
     scenario: &Scenario,
 ) -> Option<BeforeRisk> {
     let ev = evaluate_with(plan, catalog, scenario).ok()?;
-    let basis = decide::basis(plan, scenario).ok()?;
+    // The priorities from the costs just found (what `decide::basis` would find again).
+    let priorities = score(plan, catalog, scenario, &ev.costs);
     let c = &plan.community;
     let mut benefited: BTreeSet<_> = BTreeSet::new();
     for p in &scenario.items {
@@ -134,7 +135,7 @@ pub fn figures_before_risk(
         by_source: ev.funding.by_source,
         gap: ev.funding.gap,
         burden: ev.funding.burden_spread(c.household_count()),
-        priority: basis.priorities.items.iter().map(|i| i.score).sum(),
+        priority: priorities.items.iter().map(|i| i.score).sum(),
         households_benefited: benefited.len(),
         consent,
         risk_p80: None,

@@ -54,9 +54,9 @@ pub enum Part {
     /// The comparison table's figures, in the order asked: first without their cost risk
     /// (`risk_p80` is `None`), then again with it.
     Figures(Vec<ScenarioFigures>),
-    /// What changes from the first scenario asked to the second (sent after the first
-    /// figures, when two or more were asked and both could be costed).
-    Changes(Changes),
+    /// What changes from the first scenario asked to the second, with their ids (sent after
+    /// the first figures, when two or more were asked and both could be costed).
+    Changes((ScenarioId, ScenarioId), Changes),
     /// The current scenario's charts.
     Charts(ChartData),
     /// The annual plan of the current scenario.
@@ -210,18 +210,19 @@ impl Running {
                     _ => &[],
                 };
                 let changes = match (first_two, done.as_slice()) {
-                    ([a, b], [fa, fb, ..]) if fa.figures.id == *a && fb.figures.id == *b => {
-                        Some(changes_between(
+                    ([a, b], [fa, fb, ..]) if fa.figures.id == *a && fb.figures.id == *b => Some((
+                        (*a, *b),
+                        changes_between(
                             &fa.matters,
                             &fb.matters,
                             fb.figures.total.likely - fa.figures.total.likely,
-                        ))
-                    }
+                        ),
+                    )),
                     _ => None,
                 };
                 let done = done.into_iter().map(|f| (f.figures, f.lines)).collect();
                 self.stage = Stage::FigureRisks(done, 0);
-                changes.map(Part::Changes)
+                changes.map(|(pair, c)| Part::Changes(pair, c))
             }
             Stage::FigureRisks(mut done, next) => {
                 if let Some((f, lines)) = done.get_mut(next) {
@@ -419,7 +420,11 @@ mod tests {
         assert!(want_figures.iter().all(|f| f.risk_p80.is_some()));
         assert_eq!(parts[0], Part::Figures(before_risk));
         let want_changes = changes(&plan, &catalog, &plan.scenarios[0], &plan.scenarios[1]);
-        assert_eq!(Some(&parts[1]), want_changes.map(Part::Changes).as_ref());
+        let pair = (plan.scenarios[0].id, plan.scenarios[1].id);
+        assert_eq!(
+            Some(&parts[1]),
+            want_changes.map(|c| Part::Changes(pair, c)).as_ref()
+        );
         assert_eq!(parts[2], Part::Figures(want_figures));
         let Part::Charts(c) = &parts[3] else {
             panic!("charts last, got {:?}", parts[3]);
@@ -447,7 +452,7 @@ mod tests {
                 .run()
                 .into_iter()
                 .filter_map(|p| match p {
-                    Part::Changes(c) => Some(c),
+                    Part::Changes(_, c) => Some(c),
                     _ => None,
                 })
                 .collect()

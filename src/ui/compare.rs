@@ -112,9 +112,15 @@ pub fn CompareView() -> Html {
         progress_line(&job, lang, "compare-progress")
     };
     // What changes comes from the worker too (it evaluates both scenarios), for the first
-    // two scenarios picked.
-    let what = match (picked_now.first(), picked_now.get(1), &job.changes) {
-        (Some(a), Some(b), Some(ch)) => what_changes(&plan.0, *a, *b, ch, lang),
+    // two scenarios picked (an earlier answer for another pair is not shown).
+    let what = match (
+        picked_now.first(),
+        picked_now.get(1),
+        job.changes.as_deref(),
+    ) {
+        (Some(a), Some(b), Some(((x, y), ch))) if (a, b) == (x, y) => {
+            what_changes(&plan.0, *a, *b, ch, lang)
+        }
         _ => html! {},
     };
     // The bar charts do not show the cost risk: they are not redrawn when it arrives.

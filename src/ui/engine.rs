@@ -8,7 +8,7 @@
 use super::state::PlanRef;
 use crate::core::compare::{Changes, ScenarioFigures};
 use crate::core::jobs::{ChartData, Job, Part, Reply, Request};
-use crate::core::model::Plan;
+use crate::core::model::{Plan, ScenarioId};
 use crate::core::phasing::AnnualPlan;
 use crate::core::select::SelectionReport;
 use crate::worker::{Engine, Json};
@@ -36,8 +36,8 @@ pub struct JobState {
     pub optimised: Option<Rc<SelectionReport>>,
     /// The comparison table's figures, once there.
     pub figures: Option<Rc<Vec<ScenarioFigures>>>,
-    /// What changes from the first scenario asked to the second, once there.
-    pub changes: Option<Rc<Changes>>,
+    /// What changes from the first scenario asked to the second (their ids first), once there.
+    pub changes: Option<Rc<((ScenarioId, ScenarioId), Changes)>>,
     /// The current scenario's charts, once there.
     pub charts: Option<Rc<ChartData>>,
     /// The annual plan, once there.
@@ -55,7 +55,7 @@ impl JobState {
         match r.step.part {
             Some(Part::Optimised(x)) => self.optimised = Some(Rc::new(x)),
             Some(Part::Figures(x)) => self.figures = Some(Rc::new(x)),
-            Some(Part::Changes(x)) => self.changes = Some(Rc::new(x)),
+            Some(Part::Changes(pair, x)) => self.changes = Some(Rc::new((pair, x))),
             Some(Part::Charts(x)) => self.charts = Some(Rc::new(x)),
             Some(Part::Annual(x)) => self.annual = Some(Rc::new(x)),
             None => {}
