@@ -22,7 +22,12 @@ export async function watchedPage(context, errors) {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  // A request the page itself abandoned (a reload while the engine worker's wasm was still
+  // loading after the first paint) is not an error; any other failed request is.
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    if (why !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${r.url()} ${why}`);
+  });
   return page;
 }
 
