@@ -3,12 +3,12 @@
 //! criteria the user adds), with its per-criterion breakdown. Weights are edited directly or
 //! derived from pairwise comparisons (AHP) with the consistency ratio.
 
-use super::catalog::{Catalog, Class};
+use super::catalog::{Catalog, Class, Scope};
 use super::consent::electorate_size;
-use super::costing::{building_of, CostReport};
-use super::model::{PlacementId, Plan, Scenario, Target};
+use super::costing::CostReport;
+use super::model::{Building, PlacementId, Plan, Scenario, Target};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The built-in criteria, by id.
 pub const BUILT_IN: [&str; 5] = [
@@ -276,25 +276,73 @@ pub fn score(
 ) -> Priorities {
     let (weights, ahp) = weights(&plan.priority);
     let c = &plan.community;
-    let total_households = c.household_count().max(1) as f64;
-    // Households served and cost-effectiveness (households per 10 000 yuan), normalised by the
-    // best item of the scenario.
-    let served: Vec<usize> = scenario
+    let community_households = c.household_count();
+    let total_households = community_households.max(1) as f64;
+    // Buildings and stairwells by id, looked up once per item (a large community has 160
+    // stairwells and 1,500 items).
+    let building_by_id: HashMap<_, &Building> = c.buildings.iter().map(|b| (b.id, b)).collect();
+    let stairwell_by_id: HashMap<_, (&Building, usize)> = c
+        .buildings
+        .iter()
+        .flat_map(|b| {
+            b.stairwells
+                .iter()
+                .map(move |s| (s.id, (b, s.households.len())))
+        })
+        .collect();
+    let building_of = |t: Target| -> Option<&Building> {
+        match t {
+            Target::Building(b) => building_by_id.get(&b).copied(),
+            Target::Stairwell(s) => stairwell_by_id.get(&s).map(|(b, _)| *b),
+            _ => None,
+        }
+    };
+    // Each item's consent scope and class, from one catalog look-up.
+    let kind: Vec<(Scope, Class)> = scenario
         .items
         .iter()
         .map(|p| {
-            let scope = catalog
+            catalog
                 .get(&p.item)
-                .map_or(super::catalog::Scope::Community, |i| i.consent.scope);
-            match p.target {
+                .map_or((Scope::Community, Class::Upgrade), |i| {
+                    (i.consent.scope, i.class)
+                })
+        })
+        .collect();
+    // Households served and cost-effectiveness (households per 10 000 yuan), normalised by the
+    // best item of the scenario. Served: the households of the item's stairwell or building
+    // (as `consent::electorate_size` counts them, with the scope at most the building), or of
+    // the whole community.
+    let served: Vec<usize> = scenario
+        .items
+        .iter()
+        .zip(&kind)
+        .map(|(p, &(scope, _))| match p.target {
+            Target::Stairwell(s) => stairwell_by_id.get(&s).map_or(0, |&(b, n)| {
+                if scope == Scope::Stairwell {
+                    n
+                } else {
+                    b.household_count()
+                }
+            }),
+            Target::Building(b) => building_by_id.get(&b).map_or(0, |b| b.household_count()),
+            _ => community_households,
+        })
+        .collect();
+    debug_assert!(scenario
+        .items
+        .iter()
+        .zip(&kind)
+        .zip(&served)
+        .all(|((p, &(scope, _)), &n)| {
+            n == match p.target {
                 Target::Stairwell(_) | Target::Building(_) => {
-                    electorate_size(c, p.target, scope.min(super::catalog::Scope::Building))
+                    electorate_size(c, p.target, scope.min(Scope::Building))
                 }
                 _ => c.household_count(),
             }
-        })
-        .collect();
-    let cost_of: std::collections::HashMap<_, _> = costs
+        }));
+    let cost_of: HashMap<_, _> = costs
         .lines
         .iter()
         .map(|l| (l.placement, l.total.likely))
@@ -313,23 +361,21 @@ pub fn score(
         })
         .collect();
     let best_eff = effectiveness.iter().copied().fold(0.0, f64::max);
-    let condition_of = |t: Target| -> f64 {
-        let rate = |cond: u8| f64::from(5 - cond.clamp(1, 5)) / 4.0;
-        match building_of(c, t).and_then(|b| c.building(b)) {
-            Some(b) => rate(b.condition),
-            None => {
-                let (sum, n) = c.buildings.iter().fold((0.0, 0usize), |(s, n), b| {
-                    let h = b.household_count();
-                    (s + rate(b.condition) * h as f64, n + h)
-                });
-                if n > 0 {
-                    sum / n as f64
-                } else {
-                    0.5
-                }
-            }
+    let rate = |cond: u8| f64::from(5 - cond.clamp(1, 5)) / 4.0;
+    // An item of no building: the condition of all buildings, weighted by households.
+    let community_condition = {
+        let (sum, n) = c.buildings.iter().fold((0.0, 0usize), |(s, n), b| {
+            let h = b.household_count();
+            (s + rate(b.condition) * h as f64, n + h)
+        });
+        if n > 0 {
+            sum / n as f64
+        } else {
+            0.5
         }
     };
+    let condition_of =
+        |t: Target| -> f64 { building_of(t).map_or(community_condition, |b| rate(b.condition)) };
     let items = scenario
         .items
         .iter()
@@ -337,7 +383,7 @@ pub fn score(
         .map(|(k, p)| {
             let key = p.matter_key();
             let manual = plan.priority.ratings.get(&key);
-            let class = catalog.get(&p.item).map_or(Class::Upgrade, |i| i.class);
+            let class = kind[k].1;
             let parts: Vec<Part> = weights
                 .iter()
                 .map(|(id, w)| {

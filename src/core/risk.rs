@@ -158,7 +158,15 @@ fn unit_quantiles(mode: f64, d: Distribution, out: &mut [f64]) {
                     (e * l).exp()
                 }
             };
-            let pdf = |i: usize| term(a - 1.0, lx[i]) * term(b - 1.0, l1x[i]);
+            // One exponential per grid point (the two powers' logarithms added first); the
+            // ends, where a logarithm is −∞, by `term`.
+            let pdf = |i: usize| {
+                if i == 0 || i == GRID {
+                    term(a - 1.0, lx[i]) * term(b - 1.0, l1x[i])
+                } else {
+                    ((a - 1.0) * lx[i] + (b - 1.0) * l1x[i]).exp()
+                }
+            };
             let mut cdf = vec![0.0; GRID + 1];
             let h = 1.0 / GRID as f64;
             let mut prev = pdf(0);
@@ -230,12 +238,19 @@ pub fn simulate(items: &[(Money, Money, Money)], budget: Money, s: &RiskSettings
     // The hot loop: no allocation, one random number and one lookup in a small shared table
     // per item and sample. Item by item, so each sample's running total is its own sum and the
     // additions do not wait on each other.
+    // One random number gives both the table's interval (its top 8 bits: TABLE = 256) and the
+    // place within it (its low 53 bits), with no conversion of a float to an index.
+    const _: () = assert!(TABLE == 1 << 8);
+    const FRACTION: u64 = (1 << 53) - 1;
+    let scale = 1.0 / (1u64 << 53) as f64;
     for &(low, span, at) in &rows {
-        let u = &unit[at..at + TABLE + 1];
+        let u: &[f64; TABLE + 1] = unit[at..at + TABLE + 1]
+            .try_into()
+            .expect("each unit table has TABLE + 1 entries");
         for t in totals.iter_mut() {
-            let x = rng.unit() * TABLE as f64;
-            let k = (x as usize).min(TABLE - 1);
-            let f = x - k as f64;
+            let r = rng.next_u64();
+            let k = (r >> 56) as usize;
+            let f = (r & FRACTION) as f64 * scale;
             *t += low + span * (u[k] + (u[k + 1] - u[k]) * f);
         }
     }

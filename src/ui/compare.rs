@@ -12,7 +12,7 @@ use super::summary::source_name;
 use crate::charts::{
     self, bars::Stacked, value_for_money::ValueForMoney, CLASS_COLOURS, SOURCE_COLOURS,
 };
-use crate::core::catalog::{Catalog, Class};
+use crate::core::catalog::Class;
 use crate::core::command::Command;
 use crate::core::compare::{Changes, ScenarioFigures};
 use crate::core::format::{money_compact, money_exact};
@@ -136,7 +136,8 @@ pub fn CompareView() -> Html {
         (720, 380),
     );
     html! {
-        <div class="page compare-page">
+        // Busy until the worker has sent every figure and chart of this plan.
+        <div class="page compare-page" aria-busy={(!job.finished).to_string()}>
             <section class="pane">
                 <h2>{ t(lang, Key::CompareTitle) }</h2>
                 <fieldset class="pick"><legend>{ t(lang, Key::PickScenarios) }</legend>{ for boxes }</fieldset>
@@ -417,8 +418,11 @@ fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
     }
 }
 
+/// A list of what changes longer than this starts folded.
+const FOLD_OVER: usize = 8;
+
 fn what_changes(plan: &Plan, a: ScenarioId, b: ScenarioId, ch: &Changes, lang: Lang) -> Html {
-    let catalog = Catalog::for_plan(plan);
+    let catalog = super::state::catalog_of(plan);
     let (Some(sa), Some(sb)) = (plan.scenario_by_id(a), plan.scenario_by_id(b)) else {
         return html! {};
     };
@@ -435,14 +439,25 @@ fn what_changes(plan: &Plan, a: ScenarioId, b: ScenarioId, ch: &Changes, lang: L
         );
         html! { <ul>{ for li }</ul> }
     };
+    // Each list under its heading and count; a long one starts folded (on a large plan it
+    // has hundreds of lines, which pushed the optimiser far down the page and made opening
+    // the page lay them all out).
+    let group = |heading: String, n: usize, body: Html| {
+        html! {
+            <details class="change-list" open={n <= FOLD_OVER}>
+                <summary>{ super::i18n::with_count(lang, &heading, n) }</summary>
+                { body }
+            </details>
+        }
+    };
     let changed = ch.changed.iter().map(|(k, qa, qb, d)| html! { <li>{ format!("{}: {qa:.2} → {qb:.2} ({}{})", label(k), if d.0 >= 0 { "+" } else { "" }, money_compact(*d, lang)) }</li> });
     html! {
         <section class="changes">
             <h3>{ format!("{}:{} → {}", t(lang, Key::WhatChanges), sa.name, sb.name) }</h3>
             <p data-testid="difference"><strong>{ format!("{} {}{}", t(lang, Key::Difference), if ch.difference.0 >= 0 { "+" } else { "" }, money_exact(ch.difference)) }</strong></p>
-            if !ch.only_a.is_empty() { <h4>{ format!("{} {}", t(lang, Key::OnlyIn), sa.name) }</h4>{ list(&ch.only_a) } }
-            if !ch.only_b.is_empty() { <h4>{ format!("{} {}", t(lang, Key::OnlyIn), sb.name) }</h4>{ list(&ch.only_b) } }
-            if !ch.changed.is_empty() { <h4>{ t(lang, Key::QuantityChanged) }</h4><ul>{ for changed }</ul> }
+            if !ch.only_a.is_empty() { { group(format!("{} {}", t(lang, Key::OnlyIn), sa.name), ch.only_a.len(), list(&ch.only_a)) } }
+            if !ch.only_b.is_empty() { { group(format!("{} {}", t(lang, Key::OnlyIn), sb.name), ch.only_b.len(), list(&ch.only_b)) } }
+            if !ch.changed.is_empty() { { group(t(lang, Key::QuantityChanged).to_string(), ch.changed.len(), html! { <ul>{ for changed }</ul> }) } }
         </section>
     }
 }
@@ -565,7 +580,7 @@ fn optimise(
 fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
-    let catalog = Catalog::for_plan(&plan);
+    let catalog = super::state::catalog_of(&plan);
     // Names of placements from whichever scenario holds them.
     let name = |id: PlacementId| {
         plan.scenarios

@@ -498,7 +498,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     let preview = use_state(Preview::default);
     let draft = use_state(Vec::<Pt>::new);
     let calib = use_state(Vec::<Pt>::new);
-    let catalog = use_memo(plan.clone(), |p| Catalog::for_plan(&p.0));
+    let catalog = super::state::catalog_of(&plan.0);
     let step = if s.snap { 1.0 } else { 0.0 };
 
     let screen = {
@@ -1333,7 +1333,7 @@ struct PlanBodyProps {
 
 #[component]
 fn PlanBody(p: &PlanBodyProps) -> Html {
-    let catalog = use_memo(p.plan.clone(), |pl| Catalog::for_plan(&pl.0));
+    let catalog = super::state::catalog_of(&p.plan.0);
     render_plan(&p.plan, &p.selection, &catalog, &p.preview, p.lang, p.ppm)
 }
 
@@ -1391,42 +1391,40 @@ fn render_plan(
             </g>
         }
     });
+    // Each building is a component of its own, drawn again only when what it shows changes
+    // (a move of one building redraws that one, not the forty others).
     let buildings = c.buildings.iter().map(|b| {
         let f = Feature::Building(b.id);
-        let pts = shaped(f).unwrap_or_else(|| b.footprint.clone());
-        let centre = vertex_centroid(&pts);
-        let d = shaped(f).map(|p| {
-            let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(&p));
-            Pt::new(c1.x - c0.x, c1.y - c0.y)
-        }).unwrap_or_default();
-        let bname = place_name(&b.name, lang);
-        let label = super::i18n::building_summary(lang, &bname, b.floors, b.year_built);
-        let mark = label_px::MARK * m;
-        let small = label_px::SMALL * m;
-        let stairwells = b.stairwells.iter().enumerate().map(|(i, st)| {
-            let p = Pt::new(st.position.x + d.x, st.position.y + d.y);
-            let name = stairwell_label(&b.name, &st.name, lang);
-            html! {
-                <g key={st.id.0} class={classes!("stairwell", sel_cls(Sel::Stairwell(st.id)))} data-hit={format!("s:{}", st.id)} data-stairwell={st.id.0.to_string()}
-                    tabindex="0" role="button" aria-label={name.clone()}>
-                    <title>{ name }</title>
-                    <rect x={format!("{:.2}", p.x - mark / 2.0)} y={format!("{:.2}", p.y - mark / 2.0)} width={format!("{mark:.2}")} height={format!("{mark:.2}")} rx={format!("{:.2}", mark * 0.2)} />
-                    <text x={format!("{:.2}", p.x)} y={format!("{:.2}", p.y + small * 0.36)} class="stairwell-label" style={format!("font-size:{small:.3}px")}>{ i + 1 }</text>
-                </g>
-            }
-        });
-        let name_fs = label_px::BUILDING * m;
-        let (spot, _) = name_spot(&pts, m);
-        let _ = centre;
-        html! {
-            <g key={b.id.0} class={classes!("building", sel_cls(Sel::Feature(f)))} data-building={b.id.0.to_string()} transform={transform(f)}>
-                <polygon points={points_attr(&pts)} data-hit={format!("b:{}", b.id)} tabindex="0" role="button" aria-label={label.clone()}>
-                    <title>{ label }</title>
-                </polygon>
-                <text x={format!("{:.2}", spot.x)} y={format!("{:.2}", spot.y)} class="building-label" style={format!("font-size:{name_fs:.3}px")} data-hit={format!("b:{}", b.id)}>{ bname }</text>
-                { for stairwells }
-            </g>
-        }
+        let shape = shaped(f);
+        let d = shape
+            .as_ref()
+            .map(|p| {
+                let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(p));
+                Pt::new(c1.x - c0.x, c1.y - c0.y)
+            })
+            .unwrap_or_default();
+        let drawn = DrawnBuilding {
+            id: b.id,
+            name: AttrValue::from(b.name.clone()),
+            floors: b.floors,
+            year_built: b.year_built,
+            footprint: Rc::new(shape.unwrap_or_else(|| b.footprint.clone())),
+            stairwells: b
+                .stairwells
+                .iter()
+                .map(|st| DrawnStairwell {
+                    id: st.id,
+                    name: AttrValue::from(st.name.clone()),
+                    at: Pt::new(st.position.x + d.x, st.position.y + d.y),
+                    selected: s.is_selected(Sel::Stairwell(st.id)),
+                })
+                .collect(),
+            selected: s.is_selected(Sel::Feature(f)),
+            transform: transform(f).map(AttrValue::from),
+            lang,
+            m,
+        };
+        html! { <BuildingShape key={b.id.0} b={drawn} /> }
     });
     let points = c.points.iter().map(|p| {
         let f = Feature::Point(p.id);
@@ -1603,6 +1601,70 @@ fn render_plan(
             <g class="points">{ for points }</g>
             <g class="badges">{ for badges }</g>
         </>
+    }
+}
+
+/// What a building on the plan shows: its outline (or the shape it is being given), name,
+/// stairwell marks, whether it is selected or moving, the language and the scale.
+#[derive(Properties, PartialEq)]
+struct DrawnBuilding {
+    id: BuildingId,
+    name: AttrValue,
+    floors: u8,
+    year_built: u16,
+    footprint: Rc<Vec<Pt>>,
+    stairwells: Vec<DrawnStairwell>,
+    selected: bool,
+    transform: Option<AttrValue>,
+    lang: Lang,
+    /// Metres per screen pixel.
+    m: f64,
+}
+
+/// A stairwell's mark, where it is drawn (after a reshape preview).
+#[derive(Clone, PartialEq)]
+struct DrawnStairwell {
+    id: StairwellId,
+    name: AttrValue,
+    at: Pt,
+    selected: bool,
+}
+
+#[derive(Properties, PartialEq)]
+struct BuildingShapeProps {
+    b: DrawnBuilding,
+}
+
+#[component]
+fn BuildingShape(p: &BuildingShapeProps) -> Html {
+    let b = &p.b;
+    let (lang, m) = (b.lang, b.m);
+    let bname = place_name(&b.name, lang);
+    let label = super::i18n::building_summary(lang, &bname, b.floors, b.year_built);
+    let mark = label_px::MARK * m;
+    let small = label_px::SMALL * m;
+    let stairwells = b.stairwells.iter().enumerate().map(|(i, st)| {
+        let p = st.at;
+        let name = stairwell_label(&b.name, &st.name, lang);
+        html! {
+            <g key={st.id.0} class={classes!("stairwell", sel_cls_html(st.selected))} data-hit={format!("s:{}", st.id)} data-stairwell={st.id.0.to_string()}
+                tabindex="0" role="button" aria-label={name.clone()}>
+                <title>{ name }</title>
+                <rect x={format!("{:.2}", p.x - mark / 2.0)} y={format!("{:.2}", p.y - mark / 2.0)} width={format!("{mark:.2}")} height={format!("{mark:.2}")} rx={format!("{:.2}", mark * 0.2)} />
+                <text x={format!("{:.2}", p.x)} y={format!("{:.2}", p.y + small * 0.36)} class="stairwell-label" style={format!("font-size:{small:.3}px")}>{ i + 1 }</text>
+            </g>
+        }
+    });
+    let name_fs = label_px::BUILDING * m;
+    let (spot, _) = name_spot(&b.footprint, m);
+    html! {
+        <g class={classes!("building", sel_cls_html(b.selected))} data-building={b.id.0.to_string()} transform={b.transform.clone()}>
+            <polygon points={points_attr(&b.footprint)} data-hit={format!("b:{}", b.id)} tabindex="0" role="button" aria-label={label.clone()}>
+                <title>{ label }</title>
+            </polygon>
+            <text x={format!("{:.2}", spot.x)} y={format!("{:.2}", spot.y)} class="building-label" style={format!("font-size:{name_fs:.3}px")} data-hit={format!("b:{}", b.id)}>{ bname }</text>
+            { for stairwells }
+        </g>
     }
 }
 

@@ -543,6 +543,15 @@ pub fn more_items(lang: Lang, n: usize, place: &str) -> String {
     }
 }
 
+/// A list's heading with how many it holds: "仅在 方案A(12 项)" / "Only in A (12 items)".
+pub fn with_count(lang: Lang, heading: &str, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{heading}({n} 项)"),
+        Lang::En if n == 1 => format!("{heading} (1 item)"),
+        Lang::En => format!("{heading} ({n} items)"),
+    }
+}
+
 /// What a CSV preview found: `12 行可导入,1 行有问题`.
 pub fn rows_found(lang: Lang, ok: usize, bad: usize) -> String {
     match lang {

@@ -129,7 +129,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
     let query = use_state(String::new);
     let dragging = use_state(|| None::<Dragging>);
     let listeners = use_mut_ref(Vec::<EventListener>::new);
-    let catalog = use_memo(app.state().plan.clone(), |p| Catalog::for_plan(&p.0));
+    let catalog = super::state::catalog_of(&app.state().plan.0);
     let search_ref = use_node_ref();
     let on_search = {
         let query = query.clone();
@@ -275,7 +275,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
 /// A short text for a refusal, naming the items.
 pub fn refusal_text(app: &AppHandle, e: &EditError) -> String {
     let lang = app.lang();
-    let catalog = Catalog::for_plan(&app.state().plan.0);
+    let catalog = super::state::catalog_of(&app.state().plan.0);
     refusal(lang, e, &|id| item_name(&catalog, id, lang))
 }
 

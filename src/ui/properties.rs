@@ -28,7 +28,7 @@ pub struct Computed {
     /// Priorities.
     pub priorities: Option<Priorities>,
     /// The catalog.
-    pub catalog: Catalog,
+    pub catalog: Rc<Catalog>,
 }
 
 /// Computes everything the panels show for the current scenario.
@@ -39,7 +39,7 @@ pub fn compute(plan: &Plan) -> Computed {
 /// The same, keeping from the computation of an earlier plan what the edit did not change
 /// (see [`evaluate_after`]).
 fn compute_after(previous: Option<(&Plan, &Computed)>, plan: &Plan) -> Computed {
-    let catalog = Catalog::for_plan(plan);
+    let catalog = super::state::catalog_of(plan);
     let scenario = plan.scenario();
     let previous = previous.and_then(|(p, c)| {
         Some(Previous {
