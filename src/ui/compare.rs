@@ -113,13 +113,9 @@ pub fn CompareView() -> Html {
     };
     // What changes comes from the worker too (it evaluates both scenarios), for the first
     // two scenarios picked (an earlier answer for another pair is not shown).
-    let what = match (
-        picked_now.first(),
-        picked_now.get(1),
-        job.changes.as_deref(),
-    ) {
-        (Some(a), Some(b), Some(((x, y), ch))) if (a, b) == (x, y) => {
-            what_changes(&plan.0, *a, *b, ch, lang)
+    let what = match (picked_now.first(), picked_now.get(1), job.changes.clone()) {
+        (Some(&a), Some(&b), Some(changes)) if (a, b) == changes.0 => {
+            html! { <WhatChanges plan={plan.clone()} {a} {b} {changes} {lang} /> }
         }
         _ => html! {},
     };
@@ -421,9 +417,23 @@ fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
 /// A list of what changes longer than this starts folded.
 const FOLD_OVER: usize = 8;
 
-fn what_changes(plan: &Plan, a: ScenarioId, b: ScenarioId, ch: &Changes, lang: Lang) -> Html {
+/// Properties of [`WhatChanges`].
+#[derive(Properties, PartialEq)]
+struct WhatChangesProps {
+    plan: super::state::PlanRef,
+    a: ScenarioId,
+    b: ScenarioId,
+    changes: Rc<((ScenarioId, ScenarioId), Changes)>,
+    lang: Lang,
+}
+
+/// What changes from scenario `a` to `b`: a component of its own, so that the comparison
+/// page's other updates (each step the worker reports) do not build its lists again.
+#[component]
+fn WhatChanges(p: &WhatChangesProps) -> Html {
+    let (plan, lang, ch) = (&p.plan.0, p.lang, &p.changes.1);
     let catalog = super::state::catalog_of(plan);
-    let (Some(sa), Some(sb)) = (plan.scenario_by_id(a), plan.scenario_by_id(b)) else {
+    let (Some(sa), Some(sb)) = (plan.scenario_by_id(p.a), plan.scenario_by_id(p.b)) else {
         return html! {};
     };
     let label = |(item, target): &(String, crate::core::model::Target)| {
@@ -433,32 +443,73 @@ fn what_changes(plan: &Plan, a: ScenarioId, b: ScenarioId, ch: &Changes, lang: L
             target_label(plan, *target, lang)
         )
     };
-    let list = |v: &[((String, crate::core::model::Target), Money)]| {
-        let li = v.iter().map(
-            |(k, m)| html! { <li>{ format!("{} ({})", label(k), money_compact(*m, lang)) }</li> },
-        );
-        html! { <ul>{ for li }</ul> }
+    let lines = |v: &[((String, crate::core::model::Target), Money)]| -> Rc<Vec<String>> {
+        Rc::new(
+            v.iter()
+                .map(|(k, m)| format!("{} ({})", label(k), money_compact(*m, lang)))
+                .collect(),
+        )
     };
-    // Each list under its heading and count; a long one starts folded (on a large plan it
-    // has hundreds of lines, which pushed the optimiser far down the page and made opening
-    // the page lay them all out).
-    let group = |heading: String, n: usize, body: Html| {
-        html! {
-            <details class="change-list" open={n <= FOLD_OVER}>
-                <summary>{ super::i18n::with_count(lang, &heading, n) }</summary>
-                { body }
-            </details>
-        }
-    };
-    let changed = ch.changed.iter().map(|(k, qa, qb, d)| html! { <li>{ format!("{}: {qa:.2} → {qb:.2} ({}{})", label(k), if d.0 >= 0 { "+" } else { "" }, money_compact(*d, lang)) }</li> });
+    let changed: Rc<Vec<String>> = Rc::new(
+        ch.changed
+            .iter()
+            .map(|(k, qa, qb, d)| {
+                format!(
+                    "{}: {qa:.2} → {qb:.2} ({}{})",
+                    label(k),
+                    if d.0 >= 0 { "+" } else { "" },
+                    money_compact(*d, lang)
+                )
+            })
+            .collect(),
+    );
+    let heading = |name: &str| AttrValue::from(format!("{} {}", t(lang, Key::OnlyIn), name));
     html! {
         <section class="changes">
             <h3>{ format!("{}:{} → {}", t(lang, Key::WhatChanges), sa.name, sb.name) }</h3>
             <p data-testid="difference"><strong>{ format!("{} {}{}", t(lang, Key::Difference), if ch.difference.0 >= 0 { "+" } else { "" }, money_exact(ch.difference)) }</strong></p>
-            if !ch.only_a.is_empty() { { group(format!("{} {}", t(lang, Key::OnlyIn), sa.name), ch.only_a.len(), list(&ch.only_a)) } }
-            if !ch.only_b.is_empty() { { group(format!("{} {}", t(lang, Key::OnlyIn), sb.name), ch.only_b.len(), list(&ch.only_b)) } }
-            if !ch.changed.is_empty() { { group(t(lang, Key::QuantityChanged).to_string(), ch.changed.len(), html! { <ul>{ for changed }</ul> }) } }
+            if !ch.only_a.is_empty() { <FoldedList heading={heading(&sa.name)} lines={lines(&ch.only_a)} {lang} /> }
+            if !ch.only_b.is_empty() { <FoldedList heading={heading(&sb.name)} lines={lines(&ch.only_b)} {lang} /> }
+            if !ch.changed.is_empty() { <FoldedList heading={AttrValue::from(t(lang, Key::QuantityChanged))} lines={changed} {lang} /> }
         </section>
+    }
+}
+
+/// Properties of [`FoldedList`].
+#[derive(Properties, PartialEq)]
+struct FoldedListProps {
+    heading: AttrValue,
+    lines: Rc<Vec<String>>,
+    lang: Lang,
+}
+
+/// A list under its heading and count; a long one starts folded, and its lines are put in
+/// the page only when it is opened (on a large plan there are hundreds: they pushed the
+/// optimiser far down the page and made opening the page lay them all out).
+#[component]
+fn FoldedList(p: &FoldedListProps) -> Html {
+    let n = p.lines.len();
+    let open = use_state(|| n <= FOLD_OVER);
+    let node = use_node_ref();
+    {
+        // `toggle` does not bubble, so it is heard on the element itself.
+        let open = open.clone();
+        use_effect_with(node.clone(), move |node| {
+            let listener = node.cast::<web_sys::Element>().map(|el| {
+                let el2 = el.clone();
+                gloo::events::EventListener::new(&el, "toggle", move |_| {
+                    open.set(el2.has_attribute("open"));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let items = p.lines.iter().map(|l| html! { <li>{ l.clone() }</li> });
+    html! {
+        <details class="change-list" open={*open} ref={node}>
+            <summary>{ super::i18n::with_count(p.lang, &p.heading, n) }</summary>
+            if *open { <ul>{ for items }</ul> }
+        </details>
     }
 }
 

@@ -1,12 +1,14 @@
 // End-to-end: scenarios compared (the difference in totals equals the cost of the differing
 // items), the optimiser under a budget (a scenario within it, reasons for what is left out),
 // and a CSV of survey tallies with one bad row (its error shown, the good rows applied).
-// User text with markup is shown literally.
+// User text with markup is shown literally. A long list of what changes starts folded under its
+// heading and count, and shows its lines when opened.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, openApp } from './browser.mjs';
+import { launch, openApp, openSaved } from './browser.mjs';
+import { benchPlan } from '../../scripts/bench-lib/plans.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const SHOTS = 'target/screenshots';
@@ -42,6 +44,25 @@ test('two scenarios compared: the difference is the differing items', async () =
   assert.equal(await page.locator('.compare thead th').nth(2).textContent(), '<b>No station</b>');
   assert.equal(await page.locator('.compare thead b').count(), 0, 'no markup from user text');
   await page.screenshot({ path: `${SHOTS}/compare-en-desktop.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a long list of what changes starts folded and opens to show every line', async () => {
+  const { context, page, errors } = await openSaved(browser, srv.url, benchPlan(), { viewport: { width: 390, height: 844 } });
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByTestId('difference').waitFor({ timeout: 60_000 });
+  const fold = page.locator('details.change-list').first();
+  const summary = fold.locator('summary');
+  const n = Number((await summary.textContent()).match(/\((\d+) items?\)/)[1]);
+  assert.ok(n > 8, `the 205-item plan's first list is long (${n})`);
+  assert.equal(await fold.getAttribute('open'), null, 'a long list starts folded');
+  assert.equal(await fold.locator('li').count(), 0, 'its lines are not in the page while folded');
+  await summary.click();
+  await fold.locator('li').first().waitFor();
+  assert.equal(await fold.locator('li').count(), n, 'opened, it shows as many lines as its count says');
+  await summary.click();
+  await fold.locator('li').first().waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
   await context.close();
 });
