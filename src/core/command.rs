@@ -1476,6 +1476,22 @@ mod tests {
             },
         );
         assert_eq!(a.features.len(), 2);
+        // A duplicate that fails part-way (its second feature does not exist) is refused
+        // whole: the first copy, made before the failure, is not left in the plan.
+        let before = p.clone();
+        let half = apply(
+            &mut p,
+            &Command::Duplicate {
+                features: vec![
+                    Feature::Building(BuildingId(3)),
+                    Feature::Building(BuildingId(999)),
+                ],
+                dx: 0.0,
+                dy: 260.0,
+            },
+        );
+        assert_eq!(half, Err(EditError::NotFound));
+        assert_eq!(p, before, "a refused duplicate changes nothing");
         assert_eq!(snap(Pt::new(10.4, 9.6), 1.0), Pt::new(10.0, 10.0));
         assert_eq!(snap(Pt::new(10.26, -0.26), 0.5), Pt::new(10.5, -0.5));
     }

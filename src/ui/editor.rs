@@ -1443,12 +1443,16 @@ fn render_plan(
     // the properties).
     let fs = label_px::SMALL * m;
     let (h, pad, gap) = (fs * 1.5, fs * 0.45, fs * 0.3);
+    // Placements by target, targets in the order first placed (found by a map: a large
+    // community has 1,500 placements on 250 targets).
     let mut by_target: Vec<(Target, Vec<&Placement>)> = Vec::new();
+    let mut slot: HashMap<Target, usize> = HashMap::new();
     for pl in &plan.0.scenario().items {
-        match by_target.iter_mut().find(|(t, _)| *t == pl.target) {
-            Some((_, v)) => v.push(pl),
-            None => by_target.push((pl.target, vec![pl])),
-        }
+        let k = *slot.entry(pl.target).or_insert_with(|| {
+            by_target.push((pl.target, Vec::new()));
+            by_target.len() - 1
+        });
+        by_target[k].1.push(pl);
     }
     // What is already drawn, as boxes [x0, y0, x1, y1]: the buildings' names and the
     // stairwell marks. A badge that would cover one of them, or another badge, is folded
