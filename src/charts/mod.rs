@@ -188,6 +188,40 @@ pub fn legend_width(entries: &[(Marker, &str)]) -> i32 {
         + 34
 }
 
+/// The height of [`legend`]'s box, px.
+pub fn legend_height(entries: &[(Marker, &str)]) -> i32 {
+    18 * entries.len() as i32 + 8
+}
+
+/// Where a legend box of `size` goes inside the plot area `plot` (left, top, right, bottom,
+/// pixels): the corner, 8 px in, that covers the fewest of `points` (top left first on a tie,
+/// then top right, bottom right, bottom left), so that it hides as little data as it can.
+pub fn legend_corner(
+    plot: (i32, i32, i32, i32),
+    size: (i32, i32),
+    points: &[(i32, i32)],
+) -> (i32, i32) {
+    let (l, t, r, b) = plot;
+    let (w, h) = size;
+    let corners = [
+        (l + 8, t + 6),
+        (r - 8 - w, t + 6),
+        (r - 8 - w, b - 6 - h),
+        (l + 8, b - 6 - h),
+    ];
+    let covered = |&(x, y): &(i32, i32)| {
+        points
+            .iter()
+            .filter(|&&(px, py)| px >= x - 4 && px <= x + w + 4 && py >= y - 4 && py <= y + h + 4)
+            .count()
+    };
+    corners
+        .iter()
+        .copied()
+        .min_by_key(covered)
+        .unwrap_or(corners[0])
+}
+
 /// A legend box with its top-left corner at `at` (pixels), as SVG markup to add on top of the
 /// chart (after any point paths), without measuring text. Names are escaped.
 pub fn legend(at: (i32, i32), entries: &[(Marker, &str)]) -> String {
@@ -195,7 +229,7 @@ pub fn legend(at: (i32, i32), entries: &[(Marker, &str)]) -> String {
     let size = LEGEND_SIZE;
     let row = 18;
     let width = legend_width(entries);
-    let height = row * entries.len() as i32 + 8;
+    let height = legend_height(entries);
     let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
     let mut s = format!(
         "<g font-family=\"{FONT}\" font-size=\"{size}\"><rect x=\"{}\" y=\"{}\" width=\"{width}\" height=\"{height}\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#000000\" stroke-opacity=\"0.3\"/>",
@@ -273,5 +307,20 @@ mod tests {
         assert!(open.contains("width=\"100%\""), "{open}");
         assert!(open.contains("viewBox=\"0 0 400 300\""));
         assert!(!open.contains("height=\"300\""));
+    }
+
+    #[test]
+    fn the_legend_goes_to_the_corner_with_the_least_data() {
+        let plot = (60, 40, 700, 380);
+        let size = (200, 80);
+        // Nothing drawn: the top left.
+        assert_eq!(legend_corner(plot, size, &[]), (68, 46));
+        // Points crowd the top left (cheap items of high priority): the top right.
+        let crowd: Vec<(i32, i32)> = (0..50).map(|i| (70 + i, 50 + i)).collect();
+        assert_eq!(legend_corner(plot, size, &crowd), (492, 46));
+        // A frontier rising to the top right as well: the bottom right.
+        let mut both = crowd.clone();
+        both.extend((0..60).map(|i| (600 + i, 60 + i / 2)));
+        assert_eq!(legend_corner(plot, size, &both), (492, 294));
     }
 }

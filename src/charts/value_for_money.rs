@@ -1,7 +1,9 @@
 //! Value for money: each item's priority against its cost, the cost-benefit (Pareto) frontier,
 //! the budget line, and the chosen items highlighted.
 
-use super::{dots, legend, svg_with, title, Fmt, Marker, FONT};
+use super::{
+    dots, legend, legend_corner, legend_height, legend_width, svg_with, title, Fmt, Marker, FONT,
+};
 use plotters::prelude::*;
 
 /// The data of the chart.
@@ -54,6 +56,8 @@ pub fn render(d: &ValueForMoney, size: (u32, u32)) -> String {
                 .configure_mesh()
                 // No fine grid: fewer SVG elements, faster to lay out, easier to read.
                 .light_line_style(TRANSPARENT)
+                // Five money labels at most: ten of them ran into each other on a phone.
+                .x_labels(5)
                 .x_desc(d.axes.0)
                 .y_desc(d.axes.1)
                 .x_label_formatter(&|v| (d.fmt)(*v))
@@ -75,6 +79,15 @@ pub fn render(d: &ValueForMoney, size: (u32, u32)) -> String {
             let gold = RGBColor(0xe6, 0x7e, 0x22);
             // The items are drawn after the axes as two paths of dots (see `dots`).
             let at = |p: &&(f64, f64, bool)| chart.backend_coord(&(p.0, p.1));
+            // What the legend should not hide: the items and the frontier's points (on the
+            // secondary axis, scaled to the plot area), in pixels.
+            let (x0, y0) = chart.backend_coord(&(0.0, max_value));
+            let (x1, y1) = chart.backend_coord(&(max_cost, 0.0));
+            let mut drawn: Vec<(i32, i32)> = d.items.iter().map(|p| at(&p)).collect();
+            drawn.extend(d.frontier.iter().map(|p| {
+                let (x, _) = chart.backend_coord(&(p.0, 0.0));
+                (x, y1 - ((p.1 / max_total) * f64::from(y1 - y0)) as i32)
+            }));
             let points = dots(d.items.iter().filter(|p| !p.2).map(|p| at(&p)), 6, &grey)
                 + &dots(d.items.iter().filter(|p| p.2).map(|p| at(&p)), 8, &gold);
             let blue = RGBColor(0x1b, 0x4f, 0x72);
@@ -105,8 +118,9 @@ pub fn render(d: &ValueForMoney, size: (u32, u32)) -> String {
             if d.budget.is_some() {
                 entries.push((Marker::Line(red), d.legend[3]));
             }
-            let (x0, y0) = chart.backend_coord(&(0.0, max_value));
-            Ok(points + &legend((x0 + 8, y0 + 6), &entries))
+            let size = (legend_width(&entries), legend_height(&entries));
+            let corner = legend_corner((x0, y0, x1, y1), size, &drawn);
+            Ok(points + &legend(corner, &entries))
         }),
     )
 }
