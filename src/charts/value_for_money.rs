@@ -80,14 +80,12 @@ pub fn render(d: &ValueForMoney, size: (u32, u32)) -> String {
             // The items are drawn after the axes as two paths of dots (see `dots`).
             let at = |p: &&(f64, f64, bool)| chart.backend_coord(&(p.0, p.1));
             // What the legend should not hide: the items and the frontier's points (on the
-            // secondary axis, scaled to the plot area), in pixels.
+            // secondary axis), in pixels.
             let (x0, y0) = chart.backend_coord(&(0.0, max_value));
             let (x1, y1) = chart.backend_coord(&(max_cost, 0.0));
             let mut drawn: Vec<(i32, i32)> = d.items.iter().map(|p| at(&p)).collect();
-            drawn.extend(d.frontier.iter().map(|p| {
-                let (x, _) = chart.backend_coord(&(p.0, 0.0));
-                (x, y1 - ((p.1 / max_total) * f64::from(y1 - y0)) as i32)
-            }));
+            let secondary = chart.borrow_secondary();
+            drawn.extend(d.frontier.iter().map(|p| secondary.backend_coord(p)));
             let points = dots(d.items.iter().filter(|p| !p.2).map(|p| at(&p)), 6, &grey)
                 + &dots(d.items.iter().filter(|p| p.2).map(|p| at(&p)), 8, &gold);
             let blue = RGBColor(0x1b, 0x4f, 0x72);

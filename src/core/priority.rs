@@ -281,19 +281,15 @@ pub fn score(
     // Buildings and stairwells by id, looked up once per item (a large community has 160
     // stairwells and 1,500 items).
     let building_by_id: HashMap<_, &Building> = c.buildings.iter().map(|b| (b.id, b)).collect();
-    let stairwell_by_id: HashMap<_, (&Building, usize)> = c
+    let stairwell_by_id: HashMap<_, &Building> = c
         .buildings
         .iter()
-        .flat_map(|b| {
-            b.stairwells
-                .iter()
-                .map(move |s| (s.id, (b, s.households.len())))
-        })
+        .flat_map(|b| b.stairwells.iter().map(move |s| (s.id, b)))
         .collect();
     let building_of = |t: Target| -> Option<&Building> {
         match t {
             Target::Building(b) => building_by_id.get(&b).copied(),
-            Target::Stairwell(s) => stairwell_by_id.get(&s).map(|(b, _)| *b),
+            Target::Stairwell(s) => stairwell_by_id.get(&s).copied(),
             _ => None,
         }
     };
@@ -311,37 +307,24 @@ pub fn score(
         .collect();
     // Households served and cost-effectiveness (households per 10 000 yuan), normalised by the
     // best item of the scenario. Served: the households of the item's stairwell or building
-    // (as `consent::electorate_size` counts them, with the scope at most the building), or of
-    // the whole community.
+    // (with the scope at most the building), or of the whole community; counted by
+    // `consent::electorate_size` once per target and scope (a large community has 1,500
+    // items on 250 targets).
+    let mut electorates: HashMap<(Target, Scope), usize> = HashMap::new();
     let served: Vec<usize> = scenario
         .items
         .iter()
         .zip(&kind)
         .map(|(p, &(scope, _))| match p.target {
-            Target::Stairwell(s) => stairwell_by_id.get(&s).map_or(0, |&(b, n)| {
-                if scope == Scope::Stairwell {
-                    n
-                } else {
-                    b.household_count()
-                }
-            }),
-            Target::Building(b) => building_by_id.get(&b).map_or(0, |b| b.household_count()),
+            Target::Stairwell(_) | Target::Building(_) => {
+                let scope = scope.min(Scope::Building);
+                *electorates
+                    .entry((p.target, scope))
+                    .or_insert_with(|| electorate_size(c, p.target, scope))
+            }
             _ => community_households,
         })
         .collect();
-    debug_assert!(scenario
-        .items
-        .iter()
-        .zip(&kind)
-        .zip(&served)
-        .all(|((p, &(scope, _)), &n)| {
-            n == match p.target {
-                Target::Stairwell(_) | Target::Building(_) => {
-                    electorate_size(c, p.target, scope.min(Scope::Building))
-                }
-                _ => c.household_count(),
-            }
-        }));
     let cost_of: HashMap<_, _> = costs
         .lines
         .iter()

@@ -1610,7 +1610,7 @@ fn render_plan(
 
 /// What a building on the plan shows: its outline (or the shape it is being given), name,
 /// stairwell marks, whether it is selected or moving, the language and the scale.
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 struct DrawnBuilding {
     id: BuildingId,
     name: AttrValue,
