@@ -33,9 +33,9 @@ pub fn chart_html(svg: String, label: &str) -> Html {
     }
 }
 
-/// A chart drawn in a task of its own after the page has shown, and again only when its data
-/// changes: plotters measures every label in the page (a layout each), which must not hold
-/// up the page's first frame. Until it is drawn, the previous drawing (or an empty frame of
+/// A chart drawn after the page's next frame is painted, and again only when its data
+/// changes: plotters measures every label in the page (a layout each), and laying out the
+/// charts with the table that came with them made one long task on a large community. Until it is drawn, the previous drawing (or an empty frame of
 /// its size) stands in.
 #[hook]
 fn use_deferred_svg<D>(data: D, draw: fn(&D) -> String) -> Option<Rc<String>>
@@ -47,18 +47,23 @@ where
         let svg = svg.clone();
         use_effect_with(data, move |d| {
             let d = d.clone();
-            let t = gloo::timers::callback::Timeout::new(0, move || {
-                svg.set(Some(Rc::new(draw(&d))));
+            let live = Rc::new(std::cell::Cell::new(true));
+            let still = live.clone();
+            super::engine::after_paint(move || {
+                if still.get() {
+                    svg.set(Some(Rc::new(draw(&d))));
+                }
             });
-            move || drop(t)
+            move || live.set(false)
         });
     }
     (*svg).clone()
 }
 
-/// A deferred chart's figure: the drawing, or a frame of its size while it is drawn.
+/// A deferred chart's figure: the drawing, or a frame of its size while it is drawn (an empty
+/// drawing: there is no data yet).
 fn deferred_chart(svg: Option<Rc<String>>, label: &str, size: (u32, u32)) -> Html {
-    match svg {
+    match svg.filter(|s| !s.is_empty()) {
         Some(svg) => chart_html((*svg).clone(), label),
         None => html! {
             <figure class="chart" aria-busy="true" aria-label={label.to_string()} style={format!("aspect-ratio: {} / {}", size.0, size.1)}></figure>
@@ -119,15 +124,24 @@ pub fn CompareView() -> Html {
         }
         _ => html! {},
     };
-    // The bar charts do not show the cost risk: they are not redrawn when it arrives.
-    let bars = BarFigures(figs.clone());
+    // The bar charts do not show the cost risk: they are not redrawn when it arrives. Nothing
+    // is drawn before the figures are there.
+    let bars = job.figures.is_some().then(|| BarFigures(figs.clone()));
     let by_class = deferred_chart(
-        use_deferred_svg((bars.clone(), lang), |(f, l)| cost_by_class_svg(&f.0, *l)),
+        use_deferred_svg((bars.clone(), lang), |(f, l)| {
+            f.as_ref()
+                .map(|f| cost_by_class_svg(&f.0, *l))
+                .unwrap_or_default()
+        }),
         t(lang, Key::ChartCostByClass),
         (720, 380),
     );
     let by_source = deferred_chart(
-        use_deferred_svg((bars, lang), |(f, l)| funding_svg(&f.0, *l)),
+        use_deferred_svg((bars, lang), |(f, l)| {
+            f.as_ref()
+                .map(|f| funding_svg(&f.0, *l))
+                .unwrap_or_default()
+        }),
         t(lang, Key::ChartFunding),
         (720, 380),
     );
@@ -752,15 +766,14 @@ pub fn CurrentCharts(props: &ChartsProps) -> Html {
         };
         return html! { <section class="pane charts">{ progress_line(&job, lang, "charts-progress") }</section> };
     };
-    // Until a chart is drawn (one task after its data arrives) its previous drawing stays;
+    // Until a chart is drawn (after the frame its data arrived in) its previous drawing stays;
     // an empty drawing (no data yet) is a frame of the chart's size.
-    let fresh = |svg: Option<Rc<String>>| svg.filter(|s| !s.is_empty());
     html! {
         <section class="pane charts">
-            { deferred_chart(fresh(vfm), t(lang, Key::ChartValue), (760, 420)) }
-            { deferred_chart(fresh(risk), t(lang, Key::ChartRisk), (760, 320)) }
+            { deferred_chart(vfm, t(lang, Key::ChartValue), (760, 420)) }
+            { deferred_chart(risk, t(lang, Key::ChartRisk), (760, 320)) }
             if has_elevator {
-                { deferred_chart(fresh(elevator), t(lang, Key::ChartElevator), (760, 320)) }
+                { deferred_chart(elevator, t(lang, Key::ChartElevator), (760, 320)) }
             } else {
                 <p class="hint">{ t(lang, Key::NoElevators) }</p>
             }

@@ -463,35 +463,20 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
         });
     }
     let svg_ref = use_node_ref();
-    // Screen pixels per metre at the current zoom, for labels sized in pixels; measured after
-    // each render and when the window is resized.
-    let ppm = use_state(|| 3.0f64);
-    let resized = use_state(|| 0u32);
+    // The drawing's size on screen, from a ResizeObserver: it reports after the browser's own
+    // layout, so neither an edit nor a change of page forces a layout of the whole plan (a
+    // measurement in an effect did, 20-60 ms on a large community). A hidden plan (another
+    // page) reports 0 × 0, which is not kept.
+    let size = use_state_eq(|| (0.0f64, 0.0f64));
     {
-        let (ppm, svg_ref) = (ppm.clone(), svg_ref.clone());
-        use_effect_with((*view, *resized, s.page), move |(v, _, _)| {
-            if let Some(el) = svg_ref.cast::<Element>() {
-                let r = el.get_bounding_client_rect();
-                if r.width() > 0.0 && r.height() > 0.0 {
-                    let k = Screen::new(&r, *v).px_per_m();
-                    if (k - *ppm).abs() > 0.005 * k {
-                        ppm.set(k);
-                    }
-                }
-            }
-        });
+        let (size, svg_ref) = (size.clone(), svg_ref.clone());
+        use_effect_with((), move |_| observe_size(&svg_ref, size))
     }
-    {
-        let resized = resized.clone();
-        use_effect_with((), move |_| {
-            let n = std::cell::Cell::new(0u32);
-            let l = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                n.set(n.get().wrapping_add(1));
-                resized.set(n.get());
-            });
-            move || drop(l)
-        });
-    }
+    // Screen pixels per metre at the current zoom, for labels sized in pixels.
+    let ppm = match *size {
+        (w, h) if w > 0.0 && h > 0.0 => (w / view.w).min(h / view.h).max(1e-9),
+        _ => 3.0,
+    };
     let drag = use_mut_ref(|| Drag::None);
     let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
     let pinch_start = use_mut_ref(|| None::<(f64, View, Pt)>);
@@ -1052,7 +1037,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
 
     let v = *view;
     let body = html! {
-        <PlanBody plan={plan.clone()} selection={app.state().selection.clone()} lang={lang} ppm={*ppm}
+        <PlanBody plan={plan.clone()} selection={app.state().selection.clone()} lang={lang} ppm={ppm}
             preview={Preview { offset: preview.offset, shape: preview.shape.clone(), ..Preview::default() }} />
     };
     // Items on the whole community have no place on the plan: they are listed above it.
@@ -1923,4 +1908,29 @@ fn load_picture(app: AppHandle, url: String) {
     })
     .forget();
     img.set_src(&src);
+}
+
+/// Keeps `size` at the element's content box size (non-zero sizes only) until the returned
+/// clean-up runs.
+fn observe_size(node: &NodeRef, size: UseStateHandle<(f64, f64)>) -> impl FnOnce() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let on = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let last = entries.get(entries.length().saturating_sub(1));
+        if let Ok(e) = last.dyn_into::<web_sys::ResizeObserverEntry>() {
+            let r = e.content_rect();
+            if r.width() > 0.0 && r.height() > 0.0 {
+                size.set((r.width(), r.height()));
+            }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(on.as_ref().unchecked_ref()).ok();
+    if let (Some(o), Some(el)) = (observer.as_ref(), node.cast::<Element>()) {
+        o.observe(&el);
+    }
+    move || {
+        if let Some(o) = observer {
+            o.disconnect();
+        }
+        drop(on);
+    }
 }

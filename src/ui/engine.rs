@@ -4,6 +4,11 @@
 //!
 //! Answers are kept by the plan's `Rc` (every edit makes a new one; undo brings an old one
 //! back, and its answers with it) and the job, for the last [`KEEP`] jobs.
+//!
+//! Replies that carry a part of an answer (a table, a chart) are handed to the page one per
+//! painted frame: the worker often sends the figures and the charts within a millisecond of
+//! each other, and laying out both in one frame made one long task of the page's thread (up
+//! to 70 ms on the 1,521-item community); one after the other, each frame stays short.
 
 use super::state::PlanRef;
 use crate::core::compare::{Changes, ScenarioFigures};
@@ -84,7 +89,65 @@ thread_local! {
     static CLIENT: RefCell<Client> = RefCell::new(Client::default());
 }
 
+thread_local! {
+    /// Replies not yet handed to the page, oldest first, and whether a frame is awaited.
+    static PENDING: RefCell<(std::collections::VecDeque<Reply>, bool)> = RefCell::default();
+}
+
+/// A reply from the worker: handed on at once, unless a part was handed on in this frame.
 fn on_reply(r: Reply) {
+    let waiting = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        p.0.push_back(r);
+        p.1
+    });
+    if !waiting {
+        hand_on();
+    }
+}
+
+/// Hands the pending replies to the page in order, up to and including the first one with a
+/// part; if more wait, they go after the next paint.
+fn hand_on() {
+    loop {
+        let next = PENDING.with(|p| p.borrow_mut().0.pop_front());
+        let Some(r) = next else {
+            PENDING.with(|p| p.borrow_mut().1 = false);
+            return;
+        };
+        let heavy = r.step.part.is_some();
+        deliver(r);
+        if heavy && PENDING.with(|p| !p.borrow().0.is_empty()) {
+            PENDING.with(|p| p.borrow_mut().1 = true);
+            after_paint(hand_on);
+            return;
+        }
+    }
+}
+
+/// Runs `f` once after the next frame is painted (an animation frame, then a task), or after
+/// 100 ms where no frame comes (a hidden tab), whichever is first.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+    let once: Once = Rc::new(Cell::new(Some(Box::new(f))));
+    let fire = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let by_timer = fire.clone();
+    gloo::timers::callback::Timeout::new(100, by_timer).forget();
+    if let Some(w) = web_sys::window() {
+        let then = Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, fire).forget();
+        });
+        let _ = w.request_animation_frame(then.unchecked_ref());
+    }
+}
+
+fn deliver(r: Reply) {
     let (state, listeners) = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let Some(i) = c.entries.iter().position(|e| e.id == r.id) else {

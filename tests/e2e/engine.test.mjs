@@ -1,8 +1,8 @@
 // End-to-end: the engine at scale runs in its Web Worker. On a 1,000-item community the
 // optimiser runs while the user types (every keystroke shows at once, no long task on the
 // page's thread), can be cancelled (nothing changes), and its answer arrives. On the 1,521-item
-// community the comparison page opens with no task of 100 ms or more, and shows its figures
-// at once when visited again.
+// community the comparison page opens with no long task (50 ms or more) on the page's thread, and
+// shows its figures at once when visited again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
@@ -89,7 +89,7 @@ test('a 1,000-item optimise runs in the worker: typing stays instant, cancel wor
   await context.close();
 });
 
-test('Compare on the 1,521-item community: no task of 100 ms, and its figures at once when visited again', async () => {
+test('Compare on the 1,521-item community: no long task (50 ms), and its figures at once when visited again', async () => {
   const { context, page, errors } = await openWith(largePlan());
   await page.waitForTimeout(500);
   await watchLongTasks(page);
@@ -99,11 +99,10 @@ test('Compare on the 1,521-item community: no task of 100 ms, and its figures at
   const figures = Date.now() - t0;
   // The charts follow from the worker.
   await page.getByRole('img', { name: 'Value for money' }).waitFor({ timeout: 180_000 });
-  // Before the worker: one task of 40 s. Now the page's own work (switching the page, the
-  // table, each chart drawn in its own task) measures 50-63 ms at most on these machines: the
-  // goal of no task over 50 ms is not met yet (issue 13), the bound here is 100 ms.
+  // Before the worker: one task of 40 s. Now the page's own work is split: the switch of
+  // page (no forced layout of the hidden plan), the table, then each chart after a paint.
   const long = await longTasks(page);
-  assert.ok(long.every((d) => d < 100), `no task of 100 ms or more while Compare opened (figures after ${figures} ms): ${long}`);
+  assert.deepEqual(long, [], `no task of 50 ms or more while Compare opened (figures after ${figures} ms): ${long}`);
   await page.getByRole('tab', { name: 'Site plan' }).click();
   await page.locator('svg.site-plan').waitFor();
   await page.getByRole('tab', { name: 'Compare' }).click();
