@@ -1,5 +1,7 @@
 //! Plane geometry on the site plan, in metres: points, polygon area and perimeter, polyline
-//! length, simplicity (no self-intersection) checks.
+//! length, simplicity (no self-intersection) checks, and the editor's shape maths (rectangle
+//! test, corner resize, rotation, the visible window and its zoom, the scale bar, box
+//! selection), tested here natively.
 
 use serde::{Deserialize, Serialize};
 
@@ -321,6 +323,136 @@ impl BoxIndex {
     }
 }
 
+/// True when four points form a rectangle (right angles within 0.5°).
+pub fn is_rectangle(p: &[Pt]) -> bool {
+    p.len() == 4
+        && (0..4).all(|i| {
+            let (a, b, c) = (p[i], p[(i + 1) % 4], p[(i + 2) % 4]);
+            let (ux, uy, vx, vy) = (b.x - a.x, b.y - a.y, c.x - b.x, c.y - b.y);
+            let dot = ux * vx + uy * vy;
+            let n = ux.hypot(uy) * vx.hypot(vy);
+            n > 0.0 && (dot / n).abs() < 0.01
+        })
+}
+
+/// Moves corner `i` of a rectangle to `to`, keeping the opposite corner and right angles;
+/// each side stays at least 1 m long.
+pub fn resize_rect(p: &[Pt], i: usize, to: Pt) -> Vec<Pt> {
+    let o = p[(i + 2) % 4];
+    let (a, b) = (p[(i + 1) % 4], p[(i + 3) % 4]);
+    // Unit axes along the sides meeting at the opposite corner.
+    let axis = |q: Pt| {
+        let (dx, dy) = (q.x - o.x, q.y - o.y);
+        let n = dx.hypot(dy).max(1e-9);
+        (dx / n, dy / n)
+    };
+    let (ua, ub) = (axis(a), axis(b));
+    let (dx, dy) = (to.x - o.x, to.y - o.y);
+    let la = (dx * ua.0 + dy * ua.1).max(1.0);
+    let lb = (dx * ub.0 + dy * ub.1).max(1.0);
+    let na = Pt::new(o.x + ua.0 * la, o.y + ua.1 * la);
+    let nb = Pt::new(o.x + ub.0 * lb, o.y + ub.1 * lb);
+    let ni = Pt::new(o.x + ua.0 * la + ub.0 * lb, o.y + ua.1 * la + ub.1 * lb);
+    let mut out = p.to_vec();
+    out[i] = ni;
+    out[(i + 1) % 4] = na;
+    out[(i + 3) % 4] = nb;
+    out
+}
+
+/// `pts` turned by `rad` radians about `c` (clockwise on screen: y points down).
+pub fn rotate_about(pts: &[Pt], c: Pt, rad: f64) -> Vec<Pt> {
+    let (s, k) = rad.sin_cos();
+    pts.iter()
+        .map(|p| {
+            let (dx, dy) = (p.x - c.x, p.y - c.y);
+            Pt::new(c.x + dx * k - dy * s, c.y + dx * s + dy * k)
+        })
+        .collect()
+}
+
+/// A scale bar length that is a round number of metres (1, 2 or 5 times a power of ten) and
+/// at most a fifth of the width.
+pub fn scale_bar_m(width_m: f64) -> f64 {
+    let target = (width_m / 5.0).max(1.0);
+    let mag = 10f64.powf(target.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|f| f * mag)
+        .take_while(|&l| l <= target)
+        .last()
+        .unwrap_or(mag)
+}
+
+/// The box spanned by two corners in any order, if it is larger than `min` metres in either
+/// direction (a click is not a box): its low and high corners.
+pub fn drag_box(a: Pt, b: Pt, min: f64) -> Option<(Pt, Pt)> {
+    let (lo, hi) = (
+        Pt::new(a.x.min(b.x), a.y.min(b.y)),
+        Pt::new(a.x.max(b.x), a.y.max(b.y)),
+    );
+    ((hi.x - lo.x) > min || (hi.y - lo.y) > min).then_some((lo, hi))
+}
+
+/// True when every point lies in the box `lo`..`hi` (edges included).
+pub fn all_inside(pts: &[Pt], lo: Pt, hi: Pt) -> bool {
+    pts.iter()
+        .all(|p| p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y)
+}
+
+/// The visible part of the plan, metres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl View {
+    /// The points' bounds with a 10 m margin, at least 20 m each way (100 m square from the
+    /// origin when there are no points).
+    pub fn fit(pts: impl IntoIterator<Item = Pt>) -> View {
+        let (lo, hi) = bounds(pts).unwrap_or((Pt::new(0.0, 0.0), Pt::new(100.0, 100.0)));
+        let m = 10.0;
+        View {
+            x: lo.x - m,
+            y: lo.y - m,
+            w: (hi.x - lo.x + 2.0 * m).max(20.0),
+            h: (hi.y - lo.y + 2.0 * m).max(20.0),
+        }
+    }
+
+    /// Zooms by `f` (< 1 in, > 1 out; one step at most 5× either way) keeping `about` in
+    /// place; the width stays within 5 m and 20 km.
+    pub fn zoom(self, f: f64, about: Pt) -> View {
+        let f = f.clamp(0.2, 5.0);
+        let w = (self.w * f).clamp(5.0, 20_000.0);
+        let f = w / self.w;
+        View {
+            x: about.x - (about.x - self.x) * f,
+            y: about.y - (about.y - self.y) * f,
+            w,
+            h: self.h * f,
+        }
+    }
+
+    /// The middle of the view.
+    pub fn centre(self) -> Pt {
+        Pt::new(self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+
+    /// Screen pixels per metre when the view is shown, aspect kept (`meet`), in a box of
+    /// `w` × `h` pixels.
+    pub fn px_per_m(self, w: f64, h: f64) -> f64 {
+        (w / self.w).min(h / self.h).max(1e-9)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,5 +613,122 @@ mod tests {
         assert!(check_simple_polygon(&l).is_ok());
         assert!((polygon_area_m2(&l) - 300.0).abs() < 1e-9);
         assert!((polyline_length_m(&l) - 60.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn rectangles_are_told_from_other_quadrilaterals() {
+        assert!(is_rectangle(&rect(0.0, 0.0, 30.0, 10.0, 0.0)));
+        assert!(is_rectangle(&rect(5.0, 5.0, 30.0, 10.0, 33.0)), "turned");
+        let trapezoid = [
+            Pt::new(0.0, 0.0),
+            Pt::new(10.0, 0.0),
+            Pt::new(8.0, 5.0),
+            Pt::new(2.0, 5.0),
+        ];
+        assert!(!is_rectangle(&trapezoid));
+        assert!(!is_rectangle(&trapezoid[..3]), "three points");
+        let flat = [Pt::new(0.0, 0.0); 4];
+        assert!(!is_rectangle(&flat), "no sides");
+    }
+
+    #[test]
+    fn resizing_a_corner_keeps_the_opposite_corner_and_right_angles() {
+        let r = rect(0.0, 0.0, 30.0, 10.0, 25.0);
+        for i in 0..4 {
+            let far = r[(i + 2) % 4];
+            let to = Pt::new(r[i].x + 4.0, r[i].y - 3.0);
+            let out = resize_rect(&r, i, to);
+            assert!(is_rectangle(&out), "corner {i}");
+            assert_eq!(out[(i + 2) % 4], far, "opposite corner {i}");
+        }
+        // Dragged across the opposite corner: the sides stay at least 1 m.
+        let r = rect(0.0, 0.0, 20.0, 10.0, 0.0);
+        let out = resize_rect(&r, 2, Pt::new(-50.0, -50.0));
+        assert!((polygon_area_m2(&out) - 1.0).abs() < 1e-9, "{out:?}");
+    }
+
+    #[test]
+    fn rotation_turns_about_the_centre_and_keeps_the_shape() {
+        let r = rect(0.0, 0.0, 20.0, 10.0, 0.0);
+        let c = vertex_centroid(&r);
+        let q = rotate_about(&r, c, std::f64::consts::FRAC_PI_2);
+        assert!((polygon_area_m2(&q) - 200.0).abs() < 1e-9);
+        let qc = vertex_centroid(&q);
+        assert!((qc.x - c.x).abs() < 1e-9 && (qc.y - c.y).abs() < 1e-9);
+        // A quarter turn (y down): the point right of the centre goes below it.
+        let p = rotate_about(&[Pt::new(c.x + 5.0, c.y)], c, std::f64::consts::FRAC_PI_2)[0];
+        assert!((p.x - c.x).abs() < 1e-9 && (p.y - (c.y + 5.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn scale_bars_are_round_and_at_most_a_fifth_of_the_width() {
+        for (w, want) in [
+            (100.0, 20.0),
+            (240.0, 20.0),
+            (260.0, 50.0),
+            (999.0, 100.0),
+            (3.0, 1.0),
+        ] {
+            assert_eq!(scale_bar_m(w), want, "width {w}");
+        }
+        for w in [7.0, 55.0, 130.0, 480.0, 2_500.0, 17_000.0] {
+            let l = scale_bar_m(w);
+            assert!(l <= (w / 5.0).max(1.0) + 1e-9, "width {w}: {l}");
+            let mag = 10f64.powf(l.log10().floor());
+            assert!(
+                [1.0, 2.0, 5.0].iter().any(|f| (l / mag - f).abs() < 1e-9),
+                "{l}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_drag_box_needs_some_size_and_takes_only_what_is_wholly_inside() {
+        assert_eq!(
+            drag_box(Pt::new(1.0, 1.0), Pt::new(1.2, 1.3), 0.5),
+            None,
+            "a click"
+        );
+        let (lo, hi) = drag_box(Pt::new(10.0, 2.0), Pt::new(0.0, 8.0), 0.5).unwrap_or_default();
+        assert_eq!(
+            (lo, hi),
+            (Pt::new(0.0, 2.0), Pt::new(10.0, 8.0)),
+            "any corner order"
+        );
+        assert!(all_inside(&rect(1.0, 3.0, 4.0, 4.0, 0.0), lo, hi));
+        assert!(all_inside(&[Pt::new(0.0, 2.0)], lo, hi), "edges count");
+        assert!(
+            !all_inside(&rect(8.0, 3.0, 4.0, 4.0, 0.0), lo, hi),
+            "half out"
+        );
+    }
+
+    #[test]
+    fn the_view_fits_with_a_margin_and_zooms_about_the_pointer() {
+        let v = View::fit([Pt::new(0.0, 0.0), Pt::new(100.0, 40.0)]);
+        assert_eq!(
+            v,
+            View {
+                x: -10.0,
+                y: -10.0,
+                w: 120.0,
+                h: 60.0
+            }
+        );
+        assert_eq!(View::fit([]).w, 120.0, "empty plan: the default square");
+        let about = Pt::new(30.0, 5.0);
+        let z = v.zoom(0.5, about);
+        // The point under the pointer stays where it was on screen.
+        let frac = |v: View| ((about.x - v.x) / v.w, (about.y - v.y) / v.h);
+        let (a, b) = (frac(v), frac(z));
+        assert!((a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12);
+        assert_eq!(z.w, 60.0);
+        assert_eq!(v.zoom(1e-6, about).w, 24.0, "one step zooms 5x at most");
+        assert_eq!(
+            View { w: 6.0, ..v }.zoom(0.5, about).w,
+            5.0,
+            "5 m at the closest"
+        );
+        assert_eq!(v.px_per_m(1200.0, 300.0), 5.0, "the narrower fit wins");
     }
 }

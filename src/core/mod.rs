@@ -1,6 +1,7 @@
 //! The pure domain and engine: plain Rust and serde, no browser. Every number the user sees is
 //! computed here and tested natively (`cargo test`).
 
+pub mod badges;
 pub mod catalog;
 pub mod command;
 pub mod compare;
