@@ -3,22 +3,21 @@
 //! keyboard shortcuts. Effects at the edge (remembering the language, the page's `lang` and
 //! title, window key listeners) live here.
 
-use super::annual::AnnualView;
-use super::compare::CompareView;
-use super::editor::PlanEditor;
-use super::i18n::{t, Key, Lang};
-use super::palette::{refusal_text, Palette};
-use super::properties::{use_compute, ComputedRef, Properties};
-use super::residents::ResidentsView;
-use super::scenarios::{PageNav, ScenarioBar};
-use super::state::{use_app, Action, AppContext, AppHandle, AppState, Notice, Page, SaveState};
-use super::storage::{self, LocalKv};
-use super::summary::Summary;
-use crate::core::plan_file::to_json;
-use crate::core::store::{self, SaveError};
+use crate::core::store::{self};
+use crate::ui::components::palette::{refusal_text, Palette};
+use crate::ui::components::properties::Properties;
+use crate::ui::components::scenarios::{PageNav, ScenarioBar};
+use crate::ui::components::summary::Summary;
+use crate::ui::computed::{use_compute, ComputedRef};
+use crate::ui::editor::PlanEditor;
+use crate::ui::i18n::{t, Key, Lang};
+use crate::ui::session::{export_plan, initial_state, page_in_address, Autosave};
+use crate::ui::state::{use_app, Action, AppContext, Notice, Page, SaveState};
+use crate::ui::storage::{self, LocalKv};
+use crate::ui::views::annual::AnnualView;
+use crate::ui::views::compare::CompareView;
+use crate::ui::views::residents::ResidentsView;
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -72,7 +71,7 @@ pub fn NoticeBar() -> Html {
     let Some((notice, n)) = app.state().notice.clone() else {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
-    let catalog = super::state::catalog_of(&app.state().plan.0);
+    let catalog = crate::ui::state::catalog_of(&app.state().plan.0);
     let mut action = None;
     let text = match &notice {
         Notice::ReadOnly => t(lang, Key::ReadOnlyNotice).to_string(),
@@ -102,9 +101,9 @@ pub fn NoticeBar() -> Html {
                     <button type="button" class="primary" {onclick} data-testid="place-on-community">{ t(lang, Key::PlaceOnCommunity) }</button>
                 });
             }
-            super::i18n::drop_missed(
+            crate::ui::i18n::drop_missed(
                 lang,
-                &super::palette::item_name(&catalog, item, lang),
+                &crate::ui::labels::item_name(&catalog, item, lang),
                 it.map_or(&[][..], |i| i.targets.as_slice()),
             )
         }
@@ -135,7 +134,7 @@ pub fn SaveIndicator() -> Html {
         SaveState::Saved(0) => String::new(),
         SaveState::Saved(ms) => {
             let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-            super::i18n::saved_at(lang, d.get_hours(), d.get_minutes())
+            crate::ui::i18n::saved_at(lang, d.get_hours(), d.get_minutes())
         }
         SaveState::Full | SaveState::Failed | SaveState::Conflict(_) => "⚠".to_string(),
         SaveState::ReadOnly => "🔒".to_string(),
@@ -143,39 +142,6 @@ pub fn SaveIndicator() -> Html {
         SaveState::Unsaveable => "⚠".to_string(),
     };
     html! { <span class="save-state" data-testid="save-state" role="status">{ text }</span> }
-}
-
-/// The plan as a file name: the community's name and the date.
-pub fn file_name(plan: &crate::core::model::Plan, ext: &str) -> String {
-    let d = js_sys::Date::new_0();
-    let name: String = plan
-        .community
-        .name
-        .chars()
-        .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
-        .collect();
-    format!(
-        "{name}-{:04}{:02}{:02}.{ext}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
-/// Exports the plan file (or copies it where downloads do not work).
-pub fn export_plan(app: &AppHandle) {
-    let plan = app.state().plan.0.clone();
-    let text = to_json(&plan);
-    if super::files::in_app_browser()
-        || !super::files::download(&file_name(&plan, "json"), "application/json", &text)
-    {
-        let app = app.clone();
-        super::files::copy(text, move |ok| {
-            if ok {
-                app.notify(Notice::Copied);
-            }
-        });
-    }
 }
 
 /// Storage problems and conflicts, with what the user can do.
@@ -254,15 +220,15 @@ pub fn DamagedBanner() -> Html {
                 "{}-damaged.json",
                 if d.name.is_empty() { "plan" } else { &d.name }
             );
-            if !super::files::download(&name, "application/json", &d.text) {
-                super::files::copy(d.text.to_string(), |_| ());
+            if !crate::ui::files::download(&name, "application/json", &d.text) {
+                crate::ui::files::copy(d.text.to_string(), |_| ());
             }
         })
     };
     let repair = d.error.valid_rest.clone().map(|rest| {
         let app = app.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            super::projects::import_as_new(&app, (*rest).clone());
+            crate::ui::views::projects::import_as_new(&app, (*rest).clone());
             app.dispatch(Action::SetDamaged(None));
         });
         html! {
@@ -273,7 +239,7 @@ pub fn DamagedBanner() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetDamaged(None)))
     };
-    let problems = super::projects::load_error_text(lang, &d.error);
+    let problems = crate::ui::views::projects::load_error_text(lang, &d.error);
     let name = if d.name.is_empty() {
         d.project.to_string()
     } else {
@@ -283,7 +249,7 @@ pub fn DamagedBanner() -> Html {
         <div class="banner-slot">
             <div class="banner problem" role="alert" data-testid="damaged-banner">
                 <span>
-                    <strong>{ super::i18n::damaged_title(lang, &name) }</strong>
+                    <strong>{ crate::ui::i18n::damaged_title(lang, &name) }</strong>
                     <span class="messages">{ problems }</span>
                 </span>
                 <button type="button" onclick={export} data-testid="export-damaged">{ t(lang, Key::ExportDamaged) }</button>
@@ -325,202 +291,6 @@ pub fn Router() -> Html {
     html! {}
 }
 
-/// The plan and where it stands, as last rendered, for savers outside the render.
-#[derive(Clone)]
-struct Snapshot {
-    app: AppHandle,
-}
-
-/// Saves the plan now, if a save is due.
-fn persist(snap: &Snapshot) {
-    let s = snap.app.state();
-    if s.save != SaveState::Pending {
-        return;
-    }
-    let mut kv = LocalKv;
-    let now = storage::now_ms();
-    let result = match &s.project {
-        None => store::create(&mut kv, &s.plan.0, now).map(|(id, rev)| (Rc::<str>::from(id), rev)),
-        Some(id) => store::save(&mut kv, id, &s.plan.0, s.rev, now).map(|rev| (id.clone(), rev)),
-    };
-    match result {
-        Ok((project, rev)) => {
-            if s.project.is_none() {
-                // The first save of a project: ask the browser to keep our storage when space
-                // runs short (Chromium decides silently; Firefox may ask the user once).
-                super::projects::request_persistence(|_| ());
-            }
-            let _ = store::set_current(
-                &mut kv,
-                &store::Current {
-                    project: project.to_string(),
-                    scenario: s.plan.0.current_scenario.0,
-                },
-            );
-            snap.app.dispatch(Action::Saved {
-                project,
-                rev,
-                at_ms: now,
-            });
-        }
-        Err(SaveError::Conflict { stored, .. }) => snap
-            .app
-            .dispatch(Action::SaveFailed(SaveState::Conflict(stored))),
-        Err(SaveError::Full) => snap.app.dispatch(Action::SaveFailed(SaveState::Full)),
-        Err(SaveError::Failed(_)) => snap.app.dispatch(Action::SaveFailed(SaveState::Failed)),
-        Err(SaveError::Unreadable(_)) => {
-            snap.app.dispatch(Action::SaveFailed(SaveState::Unsaveable));
-            snap.app.notify(Notice::NotSaved);
-        }
-    }
-}
-
-/// Saves the current plan now if a save is due (before another plan replaces it).
-pub fn flush(app: &AppHandle) {
-    persist(&Snapshot { app: app.clone() });
-}
-
-/// Autosave: a save 400 ms after the last change, at once when the page is hidden or closed;
-/// and a warning when another tab saves the same project.
-#[component]
-pub fn Autosave() -> Html {
-    let app = use_app();
-    let snap = use_mut_ref(|| None::<Snapshot>);
-    *snap.borrow_mut() = Some(Snapshot { app: app.clone() });
-    let timer = use_mut_ref(|| None::<Timeout>);
-    {
-        let snap = snap.clone();
-        let timer = timer.clone();
-        let key = (app.state().plan.clone(), app.state().save);
-        use_effect_with(key, move |(_, save)| {
-            if *save == SaveState::Pending {
-                let snap = snap.clone();
-                *timer.borrow_mut() = Some(Timeout::new(400, move || {
-                    if let Some(s) = snap.borrow().clone() {
-                        persist(&s);
-                    }
-                }));
-            }
-        });
-    }
-    {
-        let snap = snap.clone();
-        let timer = timer.clone();
-        use_effect_with((), move |_| {
-            let flush = {
-                let snap = snap.clone();
-                let timer = timer.clone();
-                Rc::new(move || {
-                    if let Some(t) = timer.borrow_mut().take() {
-                        t.cancel();
-                    }
-                    if let Some(s) = snap.borrow().clone() {
-                        persist(&s);
-                    }
-                })
-            };
-            let win = gloo::utils::window();
-            let doc = gloo::utils::document();
-            let f1 = flush.clone();
-            let on_hide = EventListener::new(&doc, "visibilitychange", move |_| {
-                if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
-                    f1();
-                }
-            });
-            let f2 = flush.clone();
-            let on_pagehide = EventListener::new(&win, "pagehide", move |_| f2());
-            let on_storage = EventListener::new(&win, "storage", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                let Some(s) = snap.borrow().clone() else {
-                    return;
-                };
-                let state = s.app.state();
-                let Some(id) = state.project.clone() else {
-                    return;
-                };
-                if e.key().as_deref() == Some(format!("rp.project.{id}").as_str()) {
-                    let stored = store::stored_rev(&LocalKv, &id);
-                    if stored > state.rev && state.save != SaveState::ReadOnly {
-                        s.app
-                            .dispatch(Action::SaveFailed(SaveState::Conflict(stored)));
-                    }
-                }
-            });
-            move || drop((on_hide, on_pagehide, on_storage))
-        });
-    }
-    html! {}
-}
-
-/// The page named in the address bar.
-pub fn page_in_address() -> Page {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .map_or(Page::Plan, |q| Page::from_query(&q))
-}
-
-/// The state at start: a plan that arrived in a share link (shown read-only until the user
-/// chooses), else the last open project, else the demo; on the page the address names.
-fn initial_state() -> AppState {
-    let mut s = own_state();
-    if let Some(Ok(loaded)) = super::projects::read_fragment() {
-        let damaged = s.damaged.clone();
-        s = AppState::with_plan(loaded.plan.clone(), s.lang, false);
-        s.save = SaveState::Preview;
-        s.damaged = damaged;
-    }
-    s.page = page_in_address();
-    s
-}
-
-/// The user's own work at start: the last open project, else the demo. A project that cannot
-/// be opened is kept as it is (never overwritten) and offered for export and repair.
-pub fn own_state() -> AppState {
-    let lang = storage::initial_lang();
-    let kv = LocalKv;
-    let Some(cur) = store::current(&kv) else {
-        return AppState::new(lang);
-    };
-    match store::open(&kv, &cur.project) {
-        Ok((mut plan, rev, read_only)) => {
-            if plan
-                .scenario_by_id(crate::core::model::ScenarioId(cur.scenario))
-                .is_some()
-            {
-                plan.current_scenario = crate::core::model::ScenarioId(cur.scenario);
-            }
-            let mut s = AppState::opened(plan, lang, &cur.project, rev, read_only);
-            if let (false, Some(m)) = (
-                read_only,
-                store::list(&kv).into_iter().find(|m| m.id == cur.project),
-            ) {
-                s.save = SaveState::Saved(m.saved_at_ms);
-            }
-            s
-        }
-        Err(e) => {
-            let mut s = AppState::new(lang);
-            if let (Some(text), store::OpenError::Invalid(error)) =
-                (store::raw_plan(&kv, &cur.project), e)
-            {
-                let name = store::list(&kv)
-                    .into_iter()
-                    .find(|m| m.id == cur.project)
-                    .map_or_else(String::new, |m| m.name);
-                s.damaged = Some(super::state::Damaged {
-                    project: Rc::from(cur.project.as_str()),
-                    name,
-                    text: Rc::from(text.as_str()),
-                    error: Rc::new(*error),
-                });
-            }
-            s
-        }
-    }
-}
-
 /// Which panel a phone shows under the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Panel {
@@ -560,8 +330,8 @@ pub fn Workspace() -> Html {
         Page::Compare => Some(html! { <CompareView /> }),
         Page::Residents => Some(html! { <ResidentsView /> }),
         Page::Annual => Some(html! { <AnnualView /> }),
-        Page::Projects => Some(html! { <super::projects::ProjectsView /> }),
-        Page::Report => Some(html! { <super::report::ReportView /> }),
+        Page::Projects => Some(html! { <crate::ui::views::projects::ProjectsView /> }),
+        Page::Report => Some(html! { <crate::ui::views::report::ReportView /> }),
     };
     html! {
         <ContextProvider<ComputedRef> context={computed}>
@@ -684,7 +454,7 @@ pub fn SkipLinks() -> Html {
 }
 
 /// Keeps the latest app handle for listeners registered once.
-struct AppContextHandle(super::state::AppHandle);
+struct AppContextHandle(crate::ui::state::AppHandle);
 
 /// The root component.
 #[component]
@@ -692,7 +462,7 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let lang = state.lang;
     // The engine's worker loads once the first view is on screen.
-    use_effect_with((), |_| super::engine::warm_up_after_paint());
+    use_effect_with((), |_| crate::ui::engine::warm_up_after_paint());
     use_effect_with(lang, |&lang| {
         storage::save_lang(lang);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -708,7 +478,7 @@ pub fn App() -> Html {
             <Header />
             <SaveBanner />
             <DamagedBanner />
-            <super::projects::LinkOffer />
+            <crate::ui::views::projects::LinkOffer />
             <Workspace />
             <Shortcuts />
             <Autosave />

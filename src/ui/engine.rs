@@ -10,12 +10,12 @@
 //! each other, and laying out both in one frame made one long task of the page's thread (up
 //! to 70 ms on the 1,521-item community); one after the other, each frame stays short.
 
-use super::state::PlanRef;
 use crate::core::compare::{Changes, ScenarioFigures};
 use crate::core::jobs::{ChartData, Job, Part, Reply, Request};
 use crate::core::model::{Plan, ScenarioId};
 use crate::core::phasing::AnnualPlan;
 use crate::core::select::SelectionReport;
+use crate::ui::state::PlanRef;
 use crate::worker::{Engine, Json};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;

@@ -1,25 +1,19 @@
 //! The Yew user interface: thin function components over one app state (`state.rs`), with
 //! storage and other effects at the edge.
 
-pub mod annual;
 pub mod app;
-pub mod compare;
+pub mod components;
+pub mod computed;
 pub mod editor;
 pub mod engine;
-pub mod fields;
 pub mod files;
 pub mod i18n;
-pub mod my_share;
-pub mod palette;
+pub mod labels;
 pub mod panic;
-pub mod projects;
-pub mod properties;
-pub mod report;
-pub mod residents;
-pub mod scenarios;
+pub mod session;
 pub mod state;
 pub mod storage;
-pub mod summary;
+pub mod views;
 
 /// Installs the panic hook and mounts the app on `<div id="app">` (or the body).
 pub fn start() {

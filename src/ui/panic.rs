@@ -1,7 +1,7 @@
 //! The panic hook: instead of a dead page, a clear message in both languages with a reload
 //! button, written straight into the DOM (Yew cannot render after a panic).
 
-use super::i18n::{t, Key, Lang};
+use crate::ui::i18n::{t, Key, Lang};
 use std::panic::PanicHookInfo;
 
 fn show(info: &PanicHookInfo<'_>) {

@@ -92,3 +92,18 @@ pub fn save_view(project: &str, v: [f64; 4]) {
 pub fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist()`); `done` gets
+/// the answer.
+pub fn request_persistence(done: impl FnOnce(bool) + 'static) {
+    let Some(sm) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    if let Ok(p) = sm.persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+                done(v.as_bool().unwrap_or(false));
+            }
+        });
+    }
+}

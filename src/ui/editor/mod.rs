@@ -11,15 +11,17 @@
 //! selection) and the badge layout are pure and live in [`crate::core::geometry`] and
 //! [`crate::core::badges`], tested natively.
 
-use super::i18n::{area_kind_name, point_kind_name, t, Key, Lang};
-use super::palette::class_css;
-use super::state::{use_app, AppHandle, Sel, Tool, Trace};
 use crate::core::command::{snap, BuildingProps, Command, Feature};
 use crate::core::geometry::{
     all_inside, drag_box, is_rectangle, rect, resize_rect, rotate_about, scale_bar_m,
     vertex_centroid, Pt, View,
 };
 use crate::core::model::*;
+use crate::ui::components::fields::select_value;
+use crate::ui::i18n::{area_kind_name, point_kind_name, t, Key, Lang};
+use crate::ui::labels::class_css;
+use crate::ui::labels::{AREA_KINDS, PIPE_KINDS};
+use crate::ui::state::{use_app, AppHandle, Sel, Tool, Trace};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -94,7 +96,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
         let plan = plan.clone();
         use_state(move || {
             project
-                .and_then(|id| super::storage::saved_view(&id))
+                .and_then(|id| crate::ui::storage::saved_view(&id))
                 .map_or_else(
                     || View::fit(plan.0.community.all_points()),
                     |[x, y, w, h]| View { x, y, w, h },
@@ -109,7 +111,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
             if let Some(id) = project.clone() {
                 let v = *v;
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(300, move || {
-                    super::storage::save_view(&id, [v.x, v.y, v.w, v.h]);
+                    crate::ui::storage::save_view(&id, [v.x, v.y, v.w, v.h]);
                 }));
             }
         });
@@ -135,7 +137,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     let preview = use_state(Preview::default);
     let draft = use_state(Vec::<Pt>::new);
     let calib = use_state(Vec::<Pt>::new);
-    let catalog = super::state::catalog_of(&plan.0);
+    let catalog = crate::ui::state::catalog_of(&plan.0);
     let step = if s.snap { 1.0 } else { 0.0 };
 
     let screen = {
@@ -536,7 +538,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                 Tool::Pipe(kind) if pts.len() >= 2 => {
                     app.edit(Command::AddPipe {
                         kind,
-                        name: super::i18n::pipe_kind_name(lang, kind).to_string(),
+                        name: crate::ui::i18n::pipe_kind_name(lang, kind).to_string(),
                         path: pts,
                     });
                 }
@@ -694,7 +696,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
         .filter(|p| p.target == Target::Community)
         .map(|pl| {
             let id = pl.id;
-            let name = super::palette::item_name(&catalog, &pl.item, lang);
+            let name = crate::ui::labels::item_name(&catalog, &pl.item, lang);
             let short = catalog.get(&pl.item).map_or_else(|| name.clone(), |i| i.short_name(lang).to_string());
             let class = class_of(&catalog, &pl.item);
             let onclick = {
@@ -782,7 +784,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                 }
             });
             let options = PIPE_KINDS.iter().enumerate().map(|(i, &k)| html! {
-                <option value={i.to_string()} selected={k == current}>{ super::i18n::pipe_kind_name(lang, k) }</option>
+                <option value={i.to_string()} selected={k == current}>{ crate::ui::i18n::pipe_kind_name(lang, k) }</option>
             });
             html! { <label class="kind-pick">{ t(lang, Key::PipeKindToDraw) }<select {onchange} data-testid="pipe-kind">{ for options }</select></label> }
         }
@@ -806,14 +808,14 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
         let app = app.clone();
         let calib = calib.clone();
         let on_commit = Callback::from(move |v: String| {
-            if let Some(real) = super::fields::parse_number(&v, 0.01, 100_000.0) {
+            if let Some(real) = crate::ui::components::fields::parse_number(&v, 0.01, 100_000.0) {
                 calibrate(&app, a, b, real);
                 calib.set(Vec::new());
                 app.set_tool(Tool::Select);
             }
         });
         html! {
-            <super::fields::Field id="calib-length" label={t(lang, Key::CalibrateLength)} value={AttrValue::default()} range={Some((0.01, 100_000.0))} decimal=true error={t(lang, Key::Invalid)} {on_commit} />
+            <crate::ui::components::fields::Field id="calib-length" label={t(lang, Key::CalibrateLength)} value={AttrValue::default()} range={Some((0.01, 100_000.0))} decimal=true error={t(lang, Key::Invalid)} {on_commit} />
         }
     } else {
         html! {}
@@ -876,42 +878,6 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// The kinds of pipe run, in the order the kind pickers list them.
-pub const PIPE_KINDS: [PipeKind; 7] = [
-    PipeKind::Water,
-    PipeKind::Sewer,
-    PipeKind::Rain,
-    PipeKind::Gas,
-    PipeKind::Power,
-    PipeKind::Telecom,
-    PipeKind::Heating,
-];
-
-/// The kinds of area, in the order the kind pickers list them.
-pub const AREA_KINDS: [AreaKind; 4] = [
-    AreaKind::Road,
-    AreaKind::Green,
-    AreaKind::Plaza,
-    AreaKind::Parking,
-];
-
-/// The kinds of point, in the order the kind pickers list them.
-pub const POINT_KINDS: [PointKind; 6] = [
-    PointKind::Lamp,
-    PointKind::Camera,
-    PointKind::Gate,
-    PointKind::Waste,
-    PointKind::Charger,
-    PointKind::Other,
-];
-
-/// The index chosen in the `<select>` that fired `e`.
-pub fn select_value(e: &Event) -> Option<usize> {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .and_then(|s| s.value().parse().ok())
 }
 
 fn tool_css(t: Tool) -> &'static str {

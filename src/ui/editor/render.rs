@@ -9,7 +9,7 @@ use crate::core::format::{place_name, stairwell_label};
 use crate::core::geometry::{bounds, polygon_area_m2, vertex_centroid, Pt};
 use crate::core::model::*;
 use crate::ui::i18n::{t, Key, Lang};
-use crate::ui::palette::class_css;
+use crate::ui::labels::class_css;
 use crate::ui::state::{PlanRef, Sel};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -333,7 +333,7 @@ pub(super) fn render_plan(
             Target::Community => false,
         };
         let tr = moving_target.then(|| format!("translate({:.2} {:.2})", off.x, off.y));
-        let where_ = crate::ui::properties::target_label(&plan.0, *target, lang);
+        let where_ = crate::ui::labels::target_label(&plan.0, *target, lang);
         let (tr_attr, target_key) = (
             tr.clone().map(AttrValue::from),
             AttrValue::from(target.key()),
@@ -341,7 +341,7 @@ pub(super) fn render_plan(
         let mut group: Vec<BadgeProps> = Vec::with_capacity(items.len());
         for (k, (pl, label)) in items.iter().zip(labels).enumerate() {
             let class = class_of(catalog, &pl.item);
-            let name = crate::ui::palette::item_name(catalog, &pl.item, lang);
+            let name = crate::ui::labels::item_name(catalog, &pl.item, lang);
             // A badge that does not fit stays in the page, hidden (the "+N" pill stands for it).
             let (shown, (x, y)) = match place[k] {
                 Some(p) => (true, p),

@@ -4,16 +4,18 @@
 //! a link. Nothing here overwrites work: an import or a link always becomes a new project, the
 //! plan on screen is saved before another replaces it, and a deletion asks first.
 
-use super::app::{export_plan, flush};
-use super::fields::Field;
-use super::i18n::{pick, t, Key, Lang};
-use super::state::{demo_plan, use_app, Action, AppHandle, Notice, Page, SaveState};
-use super::storage::{self, LocalKv};
 use crate::core::command::Command;
 use crate::core::model::Plan;
 use crate::core::plan_file::{load, LoadError, Loaded, MAX_BYTES};
 use crate::core::share::{self, LinkError, ReadError};
 use crate::core::store::{self, ProjectMeta};
+use crate::ui::components::fields::Field;
+use crate::ui::i18n::{pick, t, Key, Lang};
+use crate::ui::session::read_fragment;
+use crate::ui::session::{export_plan, flush};
+use crate::ui::state::{demo_plan, use_app, Action, AppHandle, Notice, Page, SaveState};
+use crate::ui::storage::request_persistence;
+use crate::ui::storage::{self, LocalKv};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -378,7 +380,7 @@ pub fn ProjectsView() -> Html {
         let refusal = refusal.clone();
         let message = message.clone();
         Callback::from(move |e: Event| {
-            let Some(file) = super::files::picked_file(&e) else {
+            let Some(file) = crate::ui::files::picked_file(&e) else {
                 return;
             };
             let name = file.name();
@@ -490,7 +492,7 @@ pub fn ProjectsView() -> Html {
                 let url = url.clone();
                 Callback::from(move |_: MouseEvent| {
                     let app = app.clone();
-                    super::files::copy(url.clone(), move |ok| {
+                    crate::ui::files::copy(url.clone(), move |ok| {
                         if ok {
                             app.notify(Notice::Copied);
                         }
@@ -549,8 +551,8 @@ pub fn ProjectsView() -> Html {
             Callback::from(move |_: MouseEvent| {
                 if let Some(raw) = store::raw_plan(&LocalKv, &id) {
                     let name = format!("{id}-damaged.json");
-                    if !super::files::download(&name, "application/json", &raw) {
-                        super::files::copy(raw, |_| ());
+                    if !crate::ui::files::download(&name, "application/json", &raw) {
+                        crate::ui::files::copy(raw, |_| ());
                     }
                 }
             })
@@ -578,7 +580,7 @@ pub fn ProjectsView() -> Html {
             </div>
         }
     });
-    let in_app = super::files::in_app_browser();
+    let in_app = crate::ui::files::in_app_browser();
     html! {
         <section class="projects-page pane" aria-labelledby="projects-title">
             <h2 id="projects-title">{ t(lang, Key::PageProjects) }</h2>
@@ -628,21 +630,6 @@ pub fn ProjectsView() -> Html {
     }
 }
 
-/// Asks the browser to keep this site's storage (`navigator.storage.persist()`); `done` gets
-/// the answer.
-pub fn request_persistence(done: impl FnOnce(bool) + 'static) {
-    let Some(sm) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return;
-    };
-    if let Ok(p) = sm.persist() {
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
-                done(v.as_bool().unwrap_or(false));
-            }
-        });
-    }
-}
-
 /// Removes the plan from the address bar (after it was imported or declined), keeping the
 /// page.
 fn clear_fragment() {
@@ -657,12 +644,6 @@ fn clear_fragment() {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     }
-}
-
-/// What a link in the address bar holds.
-pub fn read_fragment() -> Option<Result<Rc<Loaded>, ReadError>> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    share::is_link(&hash).then(|| share::decode(&hash).map(Rc::new))
 }
 
 /// A plan that arrived in a link: shown read-only (every page works, nothing is saved) with
@@ -706,7 +687,7 @@ pub fn LinkOffer() -> Html {
             clear_fragment();
             incoming.set(None);
             if app.state().save == SaveState::Preview {
-                app.dispatch(Action::Restore(Box::new(super::app::own_state())));
+                app.dispatch(Action::Restore(Box::new(crate::ui::session::own_state())));
             }
         })
     };

@@ -2,20 +2,16 @@
 //! with the highest priority, and how the plan compares with programme figures. Recomputed
 //! only when the plan changes (shared with the properties panel).
 
-use super::i18n::{class_name, pick, t, Key, Lang};
-use super::palette::{class_css, item_name};
-use super::properties::use_computed;
-use super::state::{use_app, Sel};
 use crate::core::catalog::Class;
 use crate::core::format::{money_compact, money_exact};
 use crate::core::funding::FundingSource;
 use crate::core::yardstick::YARDSTICKS;
+use crate::ui::computed::use_computed;
+use crate::ui::i18n::{class_name, pick, t, Key, Lang};
+use crate::ui::labels::source_name;
+use crate::ui::labels::{class_css, item_name};
+use crate::ui::state::{use_app, Sel};
 use yew::prelude::*;
-
-/// The name of a funding source.
-pub fn source_name(lang: Lang, s: FundingSource) -> &'static str {
-    pick(lang, s.names())
-}
 
 /// The summary panel.
 #[component]
@@ -66,7 +62,7 @@ pub fn Summary() -> Html {
             let p = plan.scenario().items.iter().find(|p| p.id == sc.placement)?;
             let id = p.id;
             let app = app.clone();
-            let target = super::properties::target_label(plan, p.target, lang);
+            let target = crate::ui::labels::target_label(plan, p.target, lang);
             Some(html! {
                 <li key={id.0}>
                     <button type="button" class="link" onclick={Callback::from(move |_| app.select(vec![Sel::Placement(id)]))}>

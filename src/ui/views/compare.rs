@@ -3,12 +3,6 @@
 //! elevator shares), and the optimiser that makes a new scenario within a budget and says why
 //! each item was left out.
 
-use super::engine::{use_job, JobState};
-use super::i18n::{class_name, pick, reason, t, Key, Lang};
-use super::palette::item_name;
-use super::properties::{target_label, use_computed};
-use super::state::{use_app, Action, AppHandle};
-use super::summary::source_name;
 use crate::charts::{
     self, bars::Stacked, value_for_money::ValueForMoney, CLASS_COLOURS, SOURCE_COLOURS,
 };
@@ -21,17 +15,16 @@ use crate::core::jobs::{ChartData, Job};
 use crate::core::model::{PlacementId, Plan, ScenarioId};
 use crate::core::money::Money;
 use crate::core::select::SelectionSettings;
+use crate::ui::computed::use_computed;
+use crate::ui::engine::{use_job, JobState};
+use crate::ui::i18n::{class_name, pick, reason, t, Key, Lang};
+use crate::ui::labels::chart_html;
+use crate::ui::labels::item_name;
+use crate::ui::labels::source_name;
+use crate::ui::labels::target_label;
+use crate::ui::state::{use_app, Action, AppHandle};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// An SVG produced by a chart, inserted as markup (charts escape their texts).
-pub fn chart_html(svg: String, label: &str) -> Html {
-    html! {
-        <figure class="chart" role="img" aria-label={label.to_string()}>
-            { Html::from_html_unchecked(AttrValue::from(svg)) }
-        </figure>
-    }
-}
 
 /// A chart drawn after the page's next frame is painted, and again only when its data
 /// changes: plotters measures every label in the page (a layout each), and laying out the
@@ -49,7 +42,7 @@ where
             let d = d.clone();
             let live = Rc::new(std::cell::Cell::new(true));
             let still = live.clone();
-            super::engine::after_paint(move || {
+            crate::ui::engine::after_paint(move || {
                 if still.get() {
                     svg.set(Some(Rc::new(draw(&d))));
                 }
@@ -434,7 +427,7 @@ const FOLD_OVER: usize = 8;
 /// Properties of [`WhatChanges`].
 #[derive(Properties, PartialEq)]
 struct WhatChangesProps {
-    plan: super::state::PlanRef,
+    plan: crate::ui::state::PlanRef,
     a: ScenarioId,
     b: ScenarioId,
     changes: Rc<((ScenarioId, ScenarioId), Changes)>,
@@ -446,7 +439,7 @@ struct WhatChangesProps {
 #[component]
 fn WhatChanges(p: &WhatChangesProps) -> Html {
     let (plan, lang, ch) = (&p.plan.0, p.lang, &p.changes.1);
-    let catalog = super::state::catalog_of(plan);
+    let catalog = crate::ui::state::catalog_of(plan);
     let (Some(sa), Some(sb)) = (plan.scenario_by_id(p.a), plan.scenario_by_id(p.b)) else {
         return html! {};
     };
@@ -521,7 +514,7 @@ fn FoldedList(p: &FoldedListProps) -> Html {
     let items = p.lines.iter().map(|l| html! { <li>{ l.clone() }</li> });
     html! {
         <details class="change-list" open={*open} ref={node}>
-            <summary>{ super::i18n::with_count(p.lang, &p.heading, n) }</summary>
+            <summary>{ crate::ui::i18n::with_count(p.lang, &p.heading, n) }</summary>
             if *open { <ul>{ for items }</ul> }
         </details>
     }
@@ -569,7 +562,7 @@ pub fn OptimisePanel() -> Html {
         let cancelled = cancelled.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some((id, _)) = *running {
-                super::engine::cancel(id);
+                crate::ui::engine::cancel(id);
                 running.set(None);
                 cancelled.set(true);
             }
@@ -589,7 +582,7 @@ pub fn OptimisePanel() -> Html {
         <section class="pane optimise">
             <h2>{ t(lang, Key::Optimise) }</h2>
             <p class="hint">{ t(lang, Key::OptimiseExplain) }</p>
-            <super::fields::MoneyField id="opt-budget" label={t(lang, Key::Budget)} value={plan.selection.budget} on_commit={on_budget} />
+            <crate::ui::components::fields::MoneyField id="opt-budget" label={t(lang, Key::Budget)} value={plan.selection.budget} on_commit={on_budget} />
             <label class="check"><input type="checkbox" checked={plan.priority.class_rule} onchange={rule} />{ t(lang, Key::ClassRule) }</label>
             <label class="check"><input type="checkbox" checked={*fair} onchange={fair_toggle} />{ t(lang, Key::EqualShares) }</label>
             <button type="button" class="primary" onclick={run} disabled={plan.selection.budget.0 <= 0 || running.is_some()}>{ t(lang, Key::Optimise) }</button>
@@ -637,7 +630,7 @@ fn optimise(
             });
         }
     });
-    let job = super::engine::run(&plan, Job::Optimise(settings), on);
+    let job = crate::ui::engine::run(&plan, Job::Optimise(settings), on);
     id.set(job);
     Some(job)
 }
@@ -645,7 +638,7 @@ fn optimise(
 fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
-    let catalog = super::state::catalog_of(&plan);
+    let catalog = crate::ui::state::catalog_of(&plan);
     // Names of placements from whichever scenario holds them.
     let name = |id: PlacementId| {
         plan.scenarios

@@ -2,13 +2,6 @@
 //! could not be scheduled and why, the timeline chart; and the bill of quantities. Both tables
 //! export as CSV that opens correctly in Excel.
 
-use super::app::file_name;
-use super::compare::chart_html;
-use super::fields::{parse_number, Field};
-use super::i18n::{t, unit_name, unscheduled, Key, Lang};
-use super::palette::item_name;
-use super::properties::target_label;
-use super::state::use_app;
 use crate::charts::timeline::{self, Year};
 use crate::core::catalog::Catalog;
 use crate::core::catalog::Unit;
@@ -18,6 +11,13 @@ use crate::core::decide;
 use crate::core::format::{money_compact, money_exact, quantity};
 use crate::core::model::{PlacementId, Plan};
 use crate::core::money::Money;
+use crate::ui::components::fields::{parse_number, Field};
+use crate::ui::i18n::{t, unit_name, unscheduled, Key, Lang};
+use crate::ui::labels::chart_html;
+use crate::ui::labels::file_name;
+use crate::ui::labels::item_name;
+use crate::ui::labels::target_label;
+use crate::ui::state::use_app;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -102,7 +102,7 @@ pub fn AnnualView() -> Html {
     let lang = app.lang();
     let plan = app.state().plan.clone();
     // The schedule comes from the engine worker; the costs beside it are computed here.
-    let job = super::engine::use_job(&plan, crate::core::jobs::Job::Phase);
+    let job = crate::ui::engine::use_job(&plan, crate::core::jobs::Job::Phase);
     let basis = use_memo(plan.clone(), |p| decide::basis(&p.0, p.0.scenario()).ok());
     let annual = match (job.annual.clone(), (*basis).as_ref()) {
         (Some(a), Some(b)) => Some((a, b)),
@@ -184,7 +184,7 @@ pub fn AnnualView() -> Html {
                 ev.as_ref()
                     .and_then(|e| e.consent.iter().find(|c| c.placement == id))
                     .filter(|c| !c.result.passed())
-                    .map(|c| super::residents::status_text(lang, c.result.status))
+                    .map(|c| crate::ui::labels::status_text(lang, c.result.status))
             };
             let first = plan.0.phasing.start_year;
             let n_years = a.years.len() as u16;
@@ -280,10 +280,10 @@ pub fn AnnualView() -> Html {
             );
             let left = a.unscheduled.iter().map(|(id, why)| html! { <li><strong>{ name(*id) }</strong>{ ":" }{ unscheduled(lang, why, &name) }{ year_pick(*id) }</li> });
             let conflicts = a.pin_conflicts.iter().map(|(id, needs)| html! {
-                <li data-testid="pin-conflict">{ super::i18n::pin_conflict(lang, &name(*id), &name(*needs)) }</li>
+                <li data-testid="pin-conflict">{ crate::ui::i18n::pin_conflict(lang, &name(*id), &name(*needs)) }</li>
             });
             let over = a.years.iter().filter(|y| y.cost > y.budget).map(|y| html! {
-                <li>{ super::i18n::year_over_budget(lang, y.year, &money_compact(y.cost, lang), &money_compact(y.budget, lang)) }</li>
+                <li>{ crate::ui::i18n::year_over_budget(lang, y.year, &money_compact(y.cost, lang), &money_compact(y.budget, lang)) }</li>
             });
             let warnings: Vec<Html> = conflicts.chain(over).collect();
             let left = html! {
@@ -300,7 +300,7 @@ pub fn AnnualView() -> Html {
             (table, chart, left)
         }
         _ => (
-            html! { <p class="hint" data-testid="annual-empty">{ super::i18n::pick(lang, (
+            html! { <p class="hint" data-testid="annual-empty">{ crate::ui::i18n::pick(lang, (
                 "填写年数与每年预算,即可按优先级把改造项目排入各年(安全与基础类优先,前置工程先做)。",
                 "Give the number of years and each year's budget to schedule the items year by year (safety and basic items first, prerequisites before what depends on them).",
             )) }</p> },
@@ -339,7 +339,7 @@ pub fn AnnualView() -> Html {
                     }
                 }
             }
-            let _ = super::files::download(
+            let _ = crate::ui::files::download(
                 &file_name(&plan, "csv")
                     .replace(".csv", &format!("-{}.csv", t(lang, Key::AnnualPlan))),
                 "text/csv;charset=utf-8",
@@ -352,7 +352,7 @@ pub fn AnnualView() -> Html {
         Callback::from(move |_: MouseEvent| {
             let plan = app.state().plan.0.clone();
             let rows = bill_of_quantities(&plan, app.lang());
-            let _ = super::files::download(
+            let _ = crate::ui::files::download(
                 &file_name(&plan, "csv").replace(
                     ".csv",
                     &format!("-{}.csv", t(app.lang(), Key::BillOfQuantities)),
@@ -394,7 +394,7 @@ pub fn AnnualView() -> Html {
                 <div class="years-form">
                     <Field id="years-n" label={t(lang, Key::Years)} value={AttrValue::from(years_n.to_string())} range={Some((0.0, f64::from((2101u16.saturating_sub(ph.start_year)).min(50))))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_years} />
                     <Field id="years-start" label={t(lang, Key::StartYear)} value={AttrValue::from(ph.start_year.to_string())} range={Some((1900.0, 2100.0 - years_n.saturating_sub(1) as f64))} decimal=true error={t(lang, Key::Invalid)} on_commit={on_start} />
-                    <super::fields::MoneyField id="years-budget" label={t(lang, Key::BudgetPerYear)} value={per_year} on_commit={on_budget} />
+                    <crate::ui::components::fields::MoneyField id="years-budget" label={t(lang, Key::BudgetPerYear)} value={per_year} on_commit={on_budget} />
                 </div>
                 { table }
                 { left }

@@ -107,7 +107,7 @@ pub fn Field(props: &FieldProps) -> Html {
     };
     // Why a number is refused, said beside the field as it is typed: not a number, or
     // outside its range (with the range).
-    let lang = super::state::use_app().lang();
+    let lang = crate::ui::state::use_app().lang();
     let reason = use_state(|| None::<String>);
     let why = {
         let range = props.range;
@@ -116,8 +116,10 @@ pub fn Field(props: &FieldProps) -> Html {
             match range {
                 Some((lo, hi)) => match ascii_digits(s).parse::<f64>() {
                     Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => None,
-                    Ok(v) if v.is_finite() => Some(super::i18n::out_of_range(lang, lo, hi)),
-                    _ => Some(super::i18n::t(lang, super::i18n::Key::NotANumber).to_string()),
+                    Ok(v) if v.is_finite() => Some(crate::ui::i18n::out_of_range(lang, lo, hi)),
+                    _ => {
+                        Some(crate::ui::i18n::t(lang, crate::ui::i18n::Key::NotANumber).to_string())
+                    }
                 },
                 None if !s.trim().is_empty() && s.chars().count() <= 200 => None,
                 None => Some(error.to_string()),
@@ -200,7 +202,7 @@ pub struct MoneyFieldProps {
 #[component]
 pub fn MoneyField(props: &MoneyFieldProps) -> Html {
     use crate::core::format::{money_compact, money_exact, parse_money, MoneyInputError};
-    let lang = super::state::use_app().lang();
+    let lang = crate::ui::state::use_app().lang();
     let input = use_node_ref();
     let read = use_state(|| None::<Result<crate::core::money::Money, MoneyInputError>>);
     let shown = crate::core::format::group_thousands(props.value.0.unsigned_abs() / 100);
@@ -247,9 +249,9 @@ pub fn MoneyField(props: &MoneyFieldProps) -> Html {
     let (invalid, note) = match *read {
         Some(Ok(m)) => (
             false,
-            super::i18n::money_understood(lang, &money_compact(m, lang), &money_exact(m)),
+            crate::ui::i18n::money_understood(lang, &money_compact(m, lang), &money_exact(m)),
         ),
-        Some(Err(e)) => (true, super::i18n::money_error(lang, e)),
+        Some(Err(e)) => (true, crate::ui::i18n::money_error(lang, e)),
         None => (false, String::new()),
     };
     html! {
@@ -260,6 +262,13 @@ pub fn MoneyField(props: &MoneyFieldProps) -> Html {
             <span id={err_id} class={classes!("field-note", invalid.then_some("field-error"))} role="status" data-testid={format!("{}-read", props.id)}>{ note }</span>
         </div>
     }
+}
+
+/// The index chosen in the `<select>` that fired `e`.
+pub fn select_value(e: &Event) -> Option<usize> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .and_then(|s| s.value().parse().ok())
 }
 
 #[cfg(test)]

@@ -2,13 +2,14 @@
 //! their total for the current scenario with every item's share worked out (the same core
 //! evaluation and explanations as the public-notice report).
 
-use super::i18n::{pick, Lang};
-use super::palette::item_name;
-use super::properties::{target_label, use_computed};
-use super::state::use_app;
 use crate::core::explain;
 use crate::core::format::money_exact;
 use crate::core::model::{HouseholdId, StairwellId};
+use crate::ui::computed::use_computed;
+use crate::ui::i18n::{pick, Lang};
+use crate::ui::labels::item_name;
+use crate::ui::labels::target_label;
+use crate::ui::state::use_app;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -97,7 +98,7 @@ pub fn MyShare() -> Html {
                             let ok = c.result.passed();
                             html! {
                                 <p class={classes!("vote-status", if ok { "ok" } else { "pending" })} data-testid="my-share-vote">
-                                    { format!("{}{}", pick(lang, ("业主表决:", "Owners' vote: ")), super::residents::status_text(lang, c.result.status)) }
+                                    { format!("{}{}", pick(lang, ("业主表决:", "Owners' vote: ")), crate::ui::labels::status_text(lang, c.result.status)) }
                                 </p>
                             }
                         });

@@ -5,18 +5,19 @@
 //! through the browser's print dialogue. Every figure comes from the same core evaluation as
 //! the rest of the app.
 
-use super::i18n::{class_name, pick, t, Key, Lang};
-use super::palette::{class_css, item_name};
-use super::properties::{target_label, use_computed};
-use super::residents::status_text;
-use super::state::{use_app, Action, Page};
-use super::summary::source_name;
 use crate::core::catalog::Catalog;
 use crate::core::explain;
 use crate::core::format::{money_compact, money_exact, number, percent_bp};
 use crate::core::funding::FundingSource;
 use crate::core::geometry::{bounds, vertex_centroid, Pt};
 use crate::core::model::{PlacementId, Plan, Target};
+use crate::ui::computed::use_computed;
+use crate::ui::i18n::{class_name, pick, t, Key, Lang};
+use crate::ui::labels::source_name;
+use crate::ui::labels::status_text;
+use crate::ui::labels::target_label;
+use crate::ui::labels::{class_css, item_name};
+use crate::ui::state::{use_app, Action, Page};
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -113,7 +114,7 @@ pub fn ReportView() -> Html {
     let scenario = p.scenario();
     let catalog: &Catalog = &computed.catalog;
     // The annual plan comes from the engine worker.
-    let job = super::engine::use_job(&plan, crate::core::jobs::Job::Phase);
+    let job = crate::ui::engine::use_job(&plan, crate::core::jobs::Job::Phase);
     let annual = job.annual.clone().filter(|_| !p.phasing.years.is_empty());
     let today = {
         let d = js_sys::Date::new_0();

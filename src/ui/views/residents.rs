@@ -2,32 +2,21 @@
 //! and an error for each bad row), and owners' votes household by household on a stairwell
 //! grid, with the consent status of each matter.
 
-use super::fields::{parse_number, Field};
-use super::i18n::{pick, t, Key, Lang};
-use super::palette::item_name;
-use super::properties::{target_label, use_computed};
-use super::state::{use_app, AppHandle};
 use crate::core::catalog::Catalog;
 use crate::core::command::Command;
-use crate::core::consent::{electorate, Status};
+use crate::core::consent::electorate;
 use crate::core::csv::{read_tallies, RowError, TallyImport};
 use crate::core::model::{Household, PlacementId, Vote};
 use crate::core::priority::SurveyTally;
+use crate::ui::components::fields::{parse_number, Field};
+use crate::ui::computed::use_computed;
+use crate::ui::i18n::{pick, t, Key, Lang};
+use crate::ui::labels::item_name;
+use crate::ui::labels::status_text;
+use crate::ui::labels::target_label;
+use crate::ui::state::{use_app, AppHandle};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The consent status in words.
-pub fn status_text(lang: Lang, s: Status) -> String {
-    match s {
-        Status::Passed => pick(lang, ("已通过", "Passed")).into(),
-        Status::NotVoted => pick(lang, ("尚未表决", "Not yet voted")).into(),
-        Status::CannotPass => pick(lang, ("无法通过", "Cannot pass")).into(),
-        Status::ShortBy { households } => match lang {
-            Lang::Zh => format!("还差 {households} 户同意"),
-            Lang::En => format!("Short by {households} households"),
-        },
-    }
-}
 
 fn row_error(lang: Lang, e: &RowError) -> String {
     let zh = lang == Lang::Zh;
@@ -92,7 +81,9 @@ pub fn ResidentsView() -> Html {
         }
     };
     let body = match *part {
-        Part::MyShare => html! { <section class="pane"><super::my_share::MyShare /></section> },
+        Part::MyShare => {
+            html! { <section class="pane"><crate::ui::views::my_share::MyShare /></section> }
+        }
         Part::Votes => html! { <VotesPart /> },
         Part::Import => html! { <section class="pane"><CsvImport /></section> },
     };
@@ -275,7 +266,7 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
             <h4>{ t(lang, Key::Votes) }</h4>
             <p class={classes!("consent", if result.passed() { "ok" } else { "pending" })} data-testid="consent-status">{ status_text(lang, result.status) }</p>
             <p class="explain">{ summary }</p>
-            { super::properties::consent_table(&result, lang) }
+            { crate::ui::components::properties::consent_table(&result, lang) }
             <p class="explain">{ rule }</p>
             <p class="hint">{ t(lang, Key::VoteHint) }</p>
             <div class="vote-grid">{ for grid }</div>
@@ -300,7 +291,7 @@ pub fn CsvImport() -> Html {
         let error = error.clone();
         let done = done.clone();
         Callback::from(move |e: Event| {
-            let Some(file) = super::files::picked_file(&e) else {
+            let Some(file) = crate::ui::files::picked_file(&e) else {
                 return;
             };
             let app = app.clone();
@@ -309,7 +300,7 @@ pub fn CsvImport() -> Html {
             let done = done.clone();
             let task = gloo::file::callbacks::read_as_bytes(&file, move |r| {
                 done.set(None);
-                match r.ok().and_then(|b| super::files::decode_text(&b)) {
+                match r.ok().and_then(|b| crate::ui::files::decode_text(&b)) {
                     Some(text) => {
                         error.set(None);
                         import.set(Some(Rc::new(read_tallies(&app.state().plan.0, &text))));
@@ -360,14 +351,14 @@ pub fn CsvImport() -> Html {
         html! {
             <>
                 <h4>{ t(lang, Key::ImportPreview) }</h4>
-                <p class="explain" data-testid="csv-counts">{ super::i18n::rows_found(lang, ok, bad) }</p>
+                <p class="explain" data-testid="csv-counts">{ crate::ui::i18n::rows_found(lang, ok, bad) }</p>
                 <div class="table-wrap"><table class="preview">{ for head }<tbody>{ for trs }</tbody></table></div>
                 <button type="button" class="primary" onclick={apply} disabled={ok == 0}>{ format!("{} ({ok})", t(lang, Key::ApplyRows)) }</button>
             </>
         }
     });
     let result = (*done).map(|(ok, bad)| {
-        html! { <p class="message" role="status" data-testid="csv-imported">{ super::i18n::rows_imported(lang, ok, bad) }</p> }
+        html! { <p class="message" role="status" data-testid="csv-imported">{ crate::ui::i18n::rows_imported(lang, ok, bad) }</p> }
     });
     html! {
         <div class="csv-import">

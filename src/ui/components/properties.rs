@@ -3,121 +3,20 @@
 //! item's quantity with how it was found, its cost range, priority with its breakdown, consent
 //! and funding.
 
-use super::fields::{parse_number, Field};
-use super::i18n::{class_name, t, unit_name, Key, Lang};
-use super::palette::{class_css, item_name};
-use super::state::{use_app, AppHandle, PlanRef, Sel};
-use crate::core::catalog::Catalog;
 use crate::core::command::{BuildingProps, Command, Feature};
 use crate::core::consent::Status;
-use crate::core::evaluate::{evaluate_after, Evaluation, Previous};
 use crate::core::explain;
-use crate::core::format::{money_compact, money_exact, number, place_name, stairwell_label};
+use crate::core::format::{money_compact, money_exact, number};
 use crate::core::geometry::{polygon_area_m2, polyline_length_m};
 use crate::core::model::{PlacementId, Plan, Target};
 use crate::core::optimise::Must;
-use crate::core::priority::{score, Priorities};
-use std::rc::Rc;
+use crate::ui::components::fields::{parse_number, Field};
+use crate::ui::computed::{use_computed, Computed};
+use crate::ui::i18n::{class_name, t, unit_name, Key, Lang};
+use crate::ui::labels::target_label;
+use crate::ui::labels::{class_css, item_name};
+use crate::ui::state::{use_app, AppHandle, Sel};
 use yew::prelude::*;
-
-/// Evaluation and priorities of the current scenario, recomputed when the plan changes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Computed {
-    /// Costs, funding, consent.
-    pub eval: Option<Evaluation>,
-    /// Priorities.
-    pub priorities: Option<Priorities>,
-    /// The catalog.
-    pub catalog: Rc<Catalog>,
-}
-
-/// Computes everything the panels show for the current scenario.
-pub fn compute(plan: &Plan) -> Computed {
-    compute_after(None, plan)
-}
-
-/// The same, keeping from the computation of an earlier plan what the edit did not change
-/// (see [`evaluate_after`]).
-fn compute_after(previous: Option<(&Plan, &Computed)>, plan: &Plan) -> Computed {
-    let catalog = super::state::catalog_of(plan);
-    let scenario = plan.scenario();
-    let previous = previous.and_then(|(p, c)| {
-        Some(Previous {
-            plan: p,
-            scenario: p.scenario(),
-            evaluation: c.eval.as_ref()?,
-        })
-    });
-    let eval = evaluate_after(previous, plan, &catalog, scenario).ok();
-    // The priorities from the same costs (what `decide::basis` finds).
-    let priorities = eval
-        .as_ref()
-        .map(|e| score(plan, &catalog, scenario, &e.costs));
-    Computed {
-        eval,
-        priorities,
-        catalog,
-    }
-}
-
-/// The shared computation, compared by identity (it is recomputed only when the plan changes).
-#[derive(Debug, Clone)]
-pub struct ComputedRef(pub Rc<Computed>);
-
-impl PartialEq for ComputedRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Computes once per plan, for the context, from the last plan's computation.
-#[hook]
-pub fn use_compute(plan: PlanRef) -> ComputedRef {
-    let last = use_mut_ref(|| None::<(PlanRef, Rc<Computed>)>);
-    let mut last = last.borrow_mut();
-    if let Some((p, c)) = last.as_ref() {
-        if *p == plan {
-            return ComputedRef(c.clone());
-        }
-    }
-    let c = Rc::new(compute_after(
-        last.as_ref().map(|(p, c)| (&*p.0, &**c)),
-        &plan.0,
-    ));
-    *last = Some((plan, c.clone()));
-    ComputedRef(c)
-}
-
-/// The shared computation from context (computed on the spot outside the app).
-#[hook]
-pub fn use_computed() -> Rc<Computed> {
-    let ctx = use_context::<ComputedRef>();
-    let app = use_app();
-    match ctx {
-        Some(c) => c.0,
-        None => Rc::new(compute(&app.state().plan.0)),
-    }
-}
-
-/// A label for a target.
-pub fn target_label(plan: &Plan, target: Target, lang: Lang) -> String {
-    let c = &plan.community;
-    match target {
-        Target::Community => match lang {
-            Lang::Zh => "整个小区".into(),
-            Lang::En => "Whole community".into(),
-        },
-        Target::Building(id) => c
-            .building(id)
-            .map_or_else(String::new, |b| place_name(&b.name, lang)),
-        Target::Stairwell(id) => c.stairwell(id).map_or_else(String::new, |(b, s)| {
-            stairwell_label(&b.name, &s.name, lang)
-        }),
-        Target::Area(id) => c.area(id).map_or_else(String::new, |a| a.name.clone()),
-        Target::Pipe(id) => c.pipe(id).map_or_else(String::new, |p| p.name.clone()),
-        Target::Point(id) => c.point(id).map_or_else(String::new, |p| p.name.clone()),
-    }
-}
 
 fn criterion_name(id: &str, plan: &Plan, lang: Lang) -> String {
     let pair = match id {
@@ -141,7 +40,7 @@ fn criterion_name(id: &str, plan: &Plan, lang: Lang) -> String {
                 );
         }
     };
-    super::i18n::pick(lang, pair).to_string()
+    crate::ui::i18n::pick(lang, pair).to_string()
 }
 
 /// Properties of [`Properties`].
@@ -287,9 +186,9 @@ fn feature_info(app: &AppHandle, computed: &Computed, f: Feature) -> Html {
 /// What a drawn feature is (a sewer or a gas pipe, a road or a square): a choice that is
 /// refused with the reason when items on it could not stay.
 fn kind_select(app: &AppHandle, f: Feature) -> Html {
-    use super::editor::{AREA_KINDS, PIPE_KINDS, POINT_KINDS};
-    use super::i18n::{area_kind_name, pipe_kind_name, point_kind_name};
     use crate::core::model::SiteKind;
+    use crate::ui::i18n::{area_kind_name, pipe_kind_name, point_kind_name};
+    use crate::ui::labels::{AREA_KINDS, PIPE_KINDS, POINT_KINDS};
     let s = app.state();
     let lang = s.lang;
     let c = &s.plan.0.community;
@@ -321,7 +220,8 @@ fn kind_select(app: &AppHandle, f: Feature) -> Html {
     let onchange = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            if let Some(kind) = super::editor::select_value(&e).and_then(|i| kinds.get(i).copied())
+            if let Some(kind) =
+                crate::ui::components::fields::select_value(&e).and_then(|i| kinds.get(i).copied())
             {
                 app.edit(Command::SetKind { feature: f, kind });
             }
@@ -383,17 +283,17 @@ pub fn consent_table(r: &crate::core::consent::ConsentResult, lang: Lang) -> Htm
                 <th scope="row">{ row.label }</th>
                 <td class="num">{ row.value }</td>
                 <td>{ row.needs }</td>
-                <td class="mark" aria-label={super::i18n::pick(lang, if row.ok { ("达到", "met") } else { ("未达到", "not met") })}>{ mark }</td>
+                <td class="mark" aria-label={crate::ui::i18n::pick(lang, if row.ok { ("达到", "met") } else { ("未达到", "not met") })}>{ mark }</td>
             </tr>
         }
     });
     html! {
         <table class="consent-rules" data-testid="consent-rules">
             <thead><tr>
-                <th>{ super::i18n::pick(lang, ("规则", "Rule")) }</th>
-                <th class="num">{ super::i18n::pick(lang, ("现在", "Now")) }</th>
-                <th>{ super::i18n::pick(lang, ("需要", "Needs")) }</th>
-                <th><span class="visually-hidden">{ super::i18n::pick(lang, ("是否达到", "Met?")) }</span></th>
+                <th>{ crate::ui::i18n::pick(lang, ("规则", "Rule")) }</th>
+                <th class="num">{ crate::ui::i18n::pick(lang, ("现在", "Now")) }</th>
+                <th>{ crate::ui::i18n::pick(lang, ("需要", "Needs")) }</th>
+                <th><span class="visually-hidden">{ crate::ui::i18n::pick(lang, ("是否达到", "Met?")) }</span></th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
@@ -449,7 +349,7 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
                 <dd data-testid="placement-cost">{ money_compact(l.total.likely, lang) }</dd>
                 <dt>{ t(lang, Key::CostRange) }</dt>
                 <dd>{ format!("{} – {}", money_compact(l.total.low, lang), money_compact(l.total.high, lang)) }</dd>
-                <dt>{ super::i18n::pick(lang, ("单价(可能)", "Unit price (likely)")) }</dt>
+                <dt>{ crate::ui::i18n::pick(lang, ("单价(可能)", "Unit price (likely)")) }</dt>
                 <dd>{ format!("{}/{unit}", money_exact(l.unit_cost.likely)) }</dd>
             </dl>
         }
@@ -474,9 +374,9 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
     let consent_html = consent.map(|c| {
         let r = &c.result;
         let status = match r.status {
-            Status::Passed => super::i18n::pick(lang, ("已通过", "Passed")).to_string(),
-            Status::NotVoted => super::i18n::pick(lang, ("尚未表决", "Not yet voted")).to_string(),
-            Status::CannotPass => super::i18n::pick(lang, ("无法通过", "Cannot pass")).to_string(),
+            Status::Passed => crate::ui::i18n::pick(lang, ("已通过", "Passed")).to_string(),
+            Status::NotVoted => crate::ui::i18n::pick(lang, ("尚未表决", "Not yet voted")).to_string(),
+            Status::CannotPass => crate::ui::i18n::pick(lang, ("无法通过", "Cannot pass")).to_string(),
             Status::ShortBy { households } => match lang {
                 Lang::Zh => format!("还差 {households} 户同意"),
                 Lang::En => format!("Short by {households} households"),
@@ -496,7 +396,7 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
         }
     });
     let funding_html = funding.map(|f| {
-        let rows = f.parts.iter().map(|(src, m)| html! { <li><span>{ super::i18n::pick(lang, src.names()) }</span><span class="amount">{ money_compact(*m, lang) }</span></li> });
+        let rows = f.parts.iter().map(|(src, m)| html! { <li><span>{ crate::ui::i18n::pick(lang, src.names()) }</span><span class="amount">{ money_compact(*m, lang) }</span></li> });
         html! {
             <>
                 <h3>{ t(lang, Key::Funding) }</h3>

@@ -1,11 +1,11 @@
 //! The scenario bar (choose, create, duplicate, rename, delete scenarios) and the page
 //! navigation (plan, compare, residents, annual plan).
 
-use super::fields::Field;
-use super::i18n::{t, Key};
-use super::state::{use_app, Action, Page};
 use crate::core::command::Command;
 use crate::core::model::ScenarioId;
+use crate::ui::components::fields::Field;
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::{use_app, Action, Page};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

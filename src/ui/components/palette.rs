@@ -2,27 +2,18 @@
 //! Click an item to place it on the selected target (or on the whole community when it allows
 //! that and nothing is selected), or drag it onto the plan.
 
-use super::i18n::{class_name, pick, refusal, t, unit_name, Key, Lang};
-use super::state::{use_app, AppHandle, Notice, Sel};
-use crate::core::catalog::{Catalog, CatalogItem, Class};
+use crate::core::catalog::{CatalogItem, Class};
 use crate::core::command::{Command, EditError, Feature};
 use crate::core::format::money_compact;
 use crate::core::model::{Target, TargetKind};
+use crate::ui::i18n::{class_name, pick, refusal, t, unit_name, Key, Lang};
+use crate::ui::labels::{class_css, item_name};
+use crate::ui::state::{use_app, AppHandle, Notice, Sel};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The CSS class of a policy class's colour.
-pub fn class_css(class: Class) -> &'static str {
-    match class {
-        Class::Safety => "class-safety",
-        Class::Basic => "class-basic",
-        Class::Improvement => "class-improvement",
-        Class::Upgrade => "class-upgrade",
-    }
-}
 
 /// True when `item` matches the search text in either language or by id.
 pub fn matches(item: &CatalogItem, query: &str) -> bool {
@@ -87,13 +78,6 @@ pub fn place(app: &AppHandle, item: &CatalogItem, target: Option<Target>) {
     });
 }
 
-/// The item's name in `lang`, or its id.
-pub fn item_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
-    catalog
-        .get(id)
-        .map_or_else(|| id.to_string(), |i| i.name(lang).to_string())
-}
-
 /// A palette item being dragged.
 #[derive(Clone, PartialEq)]
 struct Dragging {
@@ -114,7 +98,7 @@ pub fn target_at(app: &AppHandle, x: f64, y: f64) -> Option<Option<Target>> {
     let Some(hit) = hit.and_then(|h| h.get_attribute("data-hit")) else {
         return Some(None);
     };
-    Some(super::editor::parse_hit(&hit).and_then(|h| h.target(&app.state().plan.0)))
+    Some(crate::ui::editor::parse_hit(&hit).and_then(|h| h.target(&app.state().plan.0)))
 }
 
 /// Properties of [`Palette`].
@@ -129,11 +113,11 @@ pub fn Palette(_props: &PaletteProps) -> Html {
     let query = use_state(String::new);
     let dragging = use_state(|| None::<Dragging>);
     let listeners = use_mut_ref(Vec::<EventListener>::new);
-    let catalog = super::state::catalog_of(&app.state().plan.0);
+    let catalog = crate::ui::state::catalog_of(&app.state().plan.0);
     let search_ref = use_node_ref();
     let on_search = {
         let query = query.clone();
-        super::fields::use_ime_text(
+        crate::ui::components::fields::use_ime_text(
             search_ref.clone(),
             Callback::from(move |text: String| query.set(text)),
         )
@@ -217,7 +201,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
                 <li key={item.id.clone()}>
                     <button type="button" class={classes!("palette-item", class_css(class))}
                         data-item={item.id.clone()}
-                        title={format!("{} · {}", item.name(lang), super::i18n::class_name(lang, class))}
+                        title={format!("{} · {}", item.name(lang), crate::ui::i18n::class_name(lang, class))}
                         aria-label={format!("{} · {}", item.name(lang), price)}
                         {onclick} {onpointerdown}>
                         <span class="swatch" aria-hidden="true"></span>
@@ -275,7 +259,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
 /// A short text for a refusal, naming the items.
 pub fn refusal_text(app: &AppHandle, e: &EditError) -> String {
     let lang = app.lang();
-    let catalog = super::state::catalog_of(&app.state().plan.0);
+    let catalog = crate::ui::state::catalog_of(&app.state().plan.0);
     refusal(lang, e, &|id| item_name(&catalog, id, lang))
 }
 

@@ -1,0 +1,90 @@
+//! What the panels show, computed once per plan on the page's thread (costs, funding,
+//! consent, priorities of the current scenario), shared by context, and kept from the last
+//! plan where an edit did not change it.
+
+use crate::core::catalog::Catalog;
+use crate::core::evaluate::{evaluate_after, Evaluation, Previous};
+use crate::core::model::Plan;
+use crate::core::priority::{score, Priorities};
+use crate::ui::state::{use_app, PlanRef};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Evaluation and priorities of the current scenario, recomputed when the plan changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    /// Costs, funding, consent.
+    pub eval: Option<Evaluation>,
+    /// Priorities.
+    pub priorities: Option<Priorities>,
+    /// The catalog.
+    pub catalog: Rc<Catalog>,
+}
+
+/// Computes everything the panels show for the current scenario.
+pub fn compute(plan: &Plan) -> Computed {
+    compute_after(None, plan)
+}
+
+/// The same, keeping from the computation of an earlier plan what the edit did not change
+/// (see [`evaluate_after`]).
+fn compute_after(previous: Option<(&Plan, &Computed)>, plan: &Plan) -> Computed {
+    let catalog = crate::ui::state::catalog_of(plan);
+    let scenario = plan.scenario();
+    let previous = previous.and_then(|(p, c)| {
+        Some(Previous {
+            plan: p,
+            scenario: p.scenario(),
+            evaluation: c.eval.as_ref()?,
+        })
+    });
+    let eval = evaluate_after(previous, plan, &catalog, scenario).ok();
+    // The priorities from the same costs (what `decide::basis` finds).
+    let priorities = eval
+        .as_ref()
+        .map(|e| score(plan, &catalog, scenario, &e.costs));
+    Computed {
+        eval,
+        priorities,
+        catalog,
+    }
+}
+
+/// The shared computation, compared by identity (it is recomputed only when the plan changes).
+#[derive(Debug, Clone)]
+pub struct ComputedRef(pub Rc<Computed>);
+
+impl PartialEq for ComputedRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Computes once per plan, for the context, from the last plan's computation.
+#[hook]
+pub fn use_compute(plan: PlanRef) -> ComputedRef {
+    let last = use_mut_ref(|| None::<(PlanRef, Rc<Computed>)>);
+    let mut last = last.borrow_mut();
+    if let Some((p, c)) = last.as_ref() {
+        if *p == plan {
+            return ComputedRef(c.clone());
+        }
+    }
+    let c = Rc::new(compute_after(
+        last.as_ref().map(|(p, c)| (&*p.0, &**c)),
+        &plan.0,
+    ));
+    *last = Some((plan, c.clone()));
+    ComputedRef(c)
+}
+
+/// The shared computation from context (computed on the spot outside the app).
+#[hook]
+pub fn use_computed() -> Rc<Computed> {
+    let ctx = use_context::<ComputedRef>();
+    let app = use_app();
+    match ctx {
+        Some(c) => c.0,
+        None => Rc::new(compute(&app.state().plan.0)),
+    }
+}
