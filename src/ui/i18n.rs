@@ -727,6 +727,14 @@ pub fn pipe_kind_name(lang: Lang, k: PipeKind) -> &'static str {
 }
 
 /// The name of a point kind.
+/// The name a newly drawn building gets: the n-th building.
+pub fn new_building_name(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n}号楼"),
+        Lang::En => format!("Building {n}"),
+    }
+}
+
 pub fn point_kind_name(lang: Lang, k: PointKind) -> &'static str {
     pick(
         lang,

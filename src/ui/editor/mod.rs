@@ -12,10 +12,7 @@
 //! [`crate::core::badges`], tested natively.
 
 use crate::core::command::{snap, BuildingProps, Command, Feature};
-use crate::core::geometry::{
-    all_inside, drag_box, is_rectangle, rect, resize_rect, rotate_about, scale_bar_m,
-    vertex_centroid, Pt, View,
-};
+use crate::core::geometry::{scale_bar_m, vertex_centroid, Pt, View};
 use crate::core::model::*;
 use crate::ui::components::fields::select_value;
 use crate::ui::i18n::{area_kind_name, point_kind_name, t, Key, Lang};
@@ -28,56 +25,16 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+mod gesture;
 mod render;
 mod toolbar;
 mod view;
 
+use gesture::{drag_preview, press_select, release, shape_of, Drag, Press, Release};
+
 use render::*;
 use toolbar::*;
 pub use view::*;
-
-/// The shape points of a feature.
-fn shape_of(plan: &Plan, f: Feature) -> Option<Vec<Pt>> {
-    let c = &plan.community;
-    Some(match f {
-        Feature::Building(id) => c.building(id)?.footprint.clone(),
-        Feature::Area(id) => c.area(id)?.polygon.clone(),
-        Feature::Pipe(id) => c.pipe(id)?.path.clone(),
-        Feature::Point(id) => vec![c.point(id)?.position],
-    })
-}
-
-/// An interaction in progress.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Drag {
-    None,
-    Pan {
-        start: (f64, f64),
-        view: View,
-    },
-    Move {
-        start: Pt,
-        features: Vec<Feature>,
-        moved: bool,
-    },
-    Box {
-        start: Pt,
-        add: bool,
-    },
-    Vertex {
-        feature: Feature,
-        index: usize,
-    },
-    Rotate {
-        feature: Feature,
-        centre: Pt,
-        start: f64,
-    },
-    Rect {
-        start: Pt,
-    },
-    Pinch,
-}
 
 /// Properties of [`PlanEditor`].
 #[derive(Properties, PartialEq)]
@@ -206,67 +163,15 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                 return;
             }
             match state.tool {
-                Tool::Select => match hit {
-                    Some(Hit::Vertex(i)) => {
-                        if let Some(f) = state.selection.first().and_then(|x| match x {
-                            Sel::Feature(f) => Some(*f),
-                            _ => None,
-                        }) {
-                            *drag.borrow_mut() = Drag::Vertex {
-                                feature: f,
-                                index: i,
-                            };
+                Tool::Select => match press_select(state, hit, p, e.shift_key()) {
+                    Press::Toggle(sel) => app.toggle(sel),
+                    Press::Start { select, drag: d } => {
+                        if let Some(sel) = select {
+                            app.select(sel);
                         }
+                        *drag.borrow_mut() = d;
                     }
-                    Some(Hit::Rotate) => {
-                        if let Some(Sel::Feature(f)) = state.selection.first().copied() {
-                            if let Some(pts) = shape_of(&state.plan.0, f) {
-                                let c = vertex_centroid(&pts);
-                                *drag.borrow_mut() = Drag::Rotate {
-                                    feature: f,
-                                    centre: c,
-                                    start: (p.y - c.y).atan2(p.x - c.x),
-                                };
-                            }
-                        }
-                    }
-                    Some(h) => {
-                        let Some(sel) = h.sel() else { return };
-                        if e.shift_key() {
-                            app.toggle(sel);
-                            return;
-                        }
-                        if !state.is_selected(sel) {
-                            app.select(vec![sel]);
-                        }
-                        // Moving: the features selected (or the one under the pointer).
-                        let mut features: Vec<Feature> = if state.is_selected(sel) {
-                            state.selected_features()
-                        } else {
-                            Vec::new()
-                        };
-                        if let Sel::Feature(f) = sel {
-                            if !features.contains(&f) {
-                                features = vec![f];
-                            }
-                        }
-                        if !features.is_empty() {
-                            *drag.borrow_mut() = Drag::Move {
-                                start: p,
-                                features,
-                                moved: false,
-                            };
-                        }
-                    }
-                    None => {
-                        if !e.shift_key() {
-                            app.select(Vec::new());
-                        }
-                        *drag.borrow_mut() = Drag::Box {
-                            start: p,
-                            add: e.shift_key(),
-                        };
-                    }
+                    Press::Nothing => {}
                 },
                 Tool::Building => {
                     *drag.borrow_mut() = Drag::Rect { start: sp };
@@ -341,61 +246,10 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
                         view.set(v0.zoom(d0 / dist, mid));
                     }
                 }
-                Drag::Move { start, moved, .. } => {
-                    let off = Pt::new(p.x - start.x, p.y - start.y);
-                    if off.x.hypot(off.y) * sc.px_per_m() > 3.0 || *moved {
-                        *moved = true;
-                        preview.set(Preview {
-                            offset: Some(snap(off, step)),
-                            ..Preview::default()
-                        });
-                    }
-                }
-                Drag::Box { start, .. } => {
-                    preview.set(Preview {
-                        boxed: Some((*start, p)),
-                        ..Preview::default()
-                    });
-                }
-                Drag::Rect { start } => {
-                    preview.set(Preview {
-                        rect: Some((*start, snap(p, step))),
-                        ..Preview::default()
-                    });
-                }
-                Drag::Vertex { feature, index } => {
-                    if let Some(pts) = shape_of(&app.state().plan.0, *feature) {
-                        let to = snap(p, step);
-                        let new = if matches!(feature, Feature::Building(_)) && is_rectangle(&pts) {
-                            resize_rect(&pts, *index, to)
-                        } else {
-                            let mut v = pts.clone();
-                            if let Some(x) = v.get_mut(*index) {
-                                *x = to;
-                            }
-                            v
-                        };
-                        preview.set(Preview {
-                            shape: Some((*feature, new)),
-                            ..Preview::default()
-                        });
-                    }
-                }
-                Drag::Rotate {
-                    feature,
-                    centre,
-                    start,
-                } => {
-                    if let Some(pts) = shape_of(&app.state().plan.0, *feature) {
-                        let mut a = (p.y - centre.y).atan2(p.x - centre.x) - *start;
-                        if e.shift_key() || step > 0.0 {
-                            let q = 15f64.to_radians();
-                            a = (a / q).round() * q;
-                        }
-                        preview.set(Preview {
-                            shape: Some((*feature, rotate_about(&pts, *centre, a))),
-                            ..Preview::default()
-                        });
+                d => {
+                    let plan = &app.state().plan.0;
+                    if let Some(pv) = drag_preview(d, plan, p, step, sc.px_per_m(), e.shift_key()) {
+                        preview.set(pv);
                     }
                 }
             }
@@ -407,91 +261,16 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
         let preview = preview.clone();
         let pointers = pointers.clone();
         let app = app.clone();
-        let screen = screen.clone();
         Callback::from(move |e: PointerEvent| {
             pointers.borrow_mut().remove(&e.pointer_id());
             let d = std::mem::replace(&mut *drag.borrow_mut(), Drag::None);
             let pv = (*preview).clone();
             preview.set(Preview::default());
             let state = app.state();
-            match d {
-                Drag::Move {
-                    features,
-                    moved: true,
-                    ..
-                } => {
-                    if let Some(off) = pv.offset.filter(|o| o.x != 0.0 || o.y != 0.0) {
-                        app.edit(Command::Move {
-                            features,
-                            dx: off.x,
-                            dy: off.y,
-                        });
-                    }
-                }
-                Drag::Box { add, .. } => {
-                    let boxed = pv.boxed.and_then(|(a, b)| drag_box(a, b, 0.5));
-                    if let (Some((lo, hi)), Some(_)) = (boxed, screen()) {
-                        let inside = |pts: &[Pt]| all_inside(pts, lo, hi);
-                        let c = &state.plan.0.community;
-                        let mut sel: Vec<Sel> = if add {
-                            state.selection.to_vec()
-                        } else {
-                            Vec::new()
-                        };
-                        let found = c
-                            .buildings
-                            .iter()
-                            .filter(|b| inside(&b.footprint))
-                            .map(|b| Feature::Building(b.id))
-                            .chain(
-                                c.areas
-                                    .iter()
-                                    .filter(|a| inside(&a.polygon))
-                                    .map(|a| Feature::Area(a.id)),
-                            )
-                            .chain(
-                                c.pipes
-                                    .iter()
-                                    .filter(|a| inside(&a.path))
-                                    .map(|a| Feature::Pipe(a.id)),
-                            )
-                            .chain(
-                                c.points
-                                    .iter()
-                                    .filter(|a| inside(&[a.position]))
-                                    .map(|a| Feature::Point(a.id)),
-                            );
-                        // Adding to a selection never lists a feature twice.
-                        for f in found {
-                            if !sel.contains(&Sel::Feature(f)) {
-                                sel.push(Sel::Feature(f));
-                            }
-                        }
-                        app.select(sel);
-                    }
-                }
-                Drag::Rect { .. } => {
-                    if let Some((a, b)) = pv.rect {
-                        let (w, h) = ((b.x - a.x).abs(), (b.y - a.y).abs());
-                        if w >= 3.0 && h >= 3.0 {
-                            let n = state.plan.0.community.buildings.len() + 1;
-                            let name = match state.lang {
-                                Lang::Zh => format!("{n}号楼"),
-                                Lang::En => format!("Building {n}"),
-                            };
-                            app.edit(Command::AddBuilding {
-                                footprint: rect(a.x.min(b.x), a.y.min(b.y), w, h, 0.0),
-                                props: BuildingProps::typical(&name),
-                            });
-                        }
-                    }
-                }
-                Drag::Vertex { .. } | Drag::Rotate { .. } => {
-                    if let Some((feature, points)) = pv.shape {
-                        app.edit(Command::SetShape { feature, points });
-                    }
-                }
-                _ => {}
+            match release(d, &pv, &state.plan.0, &state.selection, state.lang) {
+                Release::Edit(cmd) => app.edit(cmd),
+                Release::Select(sel) => app.select(sel),
+                Release::Nothing => {}
             }
         })
     };
