@@ -71,7 +71,7 @@ pub fn NoticeBar() -> Html {
     let Some((notice, n)) = app.state().notice.clone() else {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
-    let catalog = crate::ui::state::catalog_of(&app.state().plan.0);
+    let catalog = crate::ui::computed::catalog_of(&app.state().plan.0);
     let mut action = None;
     let text = match &notice {
         Notice::ReadOnly => t(lang, Key::ReadOnlyNotice).to_string(),

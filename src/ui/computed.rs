@@ -1,14 +1,36 @@
 //! What the panels show, computed once per plan on the page's thread (costs, funding,
 //! consent, priorities of the current scenario), shared by context, and kept from the last
-//! plan where an edit did not change it.
+//! plan where an edit did not change it; and the plan's catalog, made again only when its catalog
+//! edits change.
 
 use crate::core::catalog::Catalog;
 use crate::core::evaluate::{evaluate_after, Evaluation, Previous};
 use crate::core::model::Plan;
 use crate::core::priority::{score, Priorities};
 use crate::ui::state::{use_app, PlanRef};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The catalog of `plan` (the default catalog with the plan's price edits and own items),
+/// shared: made again only when the plan's catalog edits change. Every edit makes a new plan
+/// but few touch its catalog, and the panels of one page each need it.
+pub fn catalog_of(plan: &Plan) -> Rc<Catalog> {
+    thread_local! {
+        static LAST: RefCell<Option<(crate::core::model::CatalogEdits, Rc<Catalog>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((edits, catalog)) = last.as_ref() {
+            if *edits == plan.catalog {
+                return catalog.clone();
+            }
+        }
+        let catalog = Rc::new(Catalog::for_plan(plan));
+        *last = Some((plan.catalog.clone(), catalog.clone()));
+        catalog
+    })
+}
 
 /// Evaluation and priorities of the current scenario, recomputed when the plan changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +51,7 @@ pub fn compute(plan: &Plan) -> Computed {
 /// The same, keeping from the computation of an earlier plan what the edit did not change
 /// (see [`evaluate_after`]).
 fn compute_after(previous: Option<(&Plan, &Computed)>, plan: &Plan) -> Computed {
-    let catalog = crate::ui::state::catalog_of(plan);
+    let catalog = catalog_of(plan);
     let scenario = plan.scenario();
     let previous = previous.and_then(|(p, c)| {
         Some(Previous {

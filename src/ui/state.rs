@@ -2,13 +2,11 @@
 //! through the core ([`crate::core::command::apply`]), keeps undo history and the selection,
 //! and never touches storage, the URL or the clock (those effects live in `app.rs`).
 
-use crate::core::catalog::Catalog;
 use crate::core::command::{apply, Command, EditError, Feature};
 use crate::core::format::Lang;
 use crate::core::model::{PlacementId, Plan, StairwellId};
 use crate::core::plan_file::load_str;
 use crate::core::DEMO_JSON;
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -715,26 +713,6 @@ impl AppHandle {
 pub fn use_app() -> AppHandle {
     let ctx = use_context::<AppContext>().expect("use_app inside App's context provider");
     AppHandle { ctx }
-}
-
-/// The catalog of `plan` (the default catalog with the plan's price edits and own items),
-/// shared: made again only when the plan's catalog edits change. Every edit makes a new plan
-/// but few touch its catalog, and the panels of one page each need it.
-pub fn catalog_of(plan: &Plan) -> Rc<Catalog> {
-    thread_local! {
-        static LAST: RefCell<Option<(crate::core::model::CatalogEdits, Rc<Catalog>)>> = const { RefCell::new(None) };
-    }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((edits, catalog)) = last.as_ref() {
-            if *edits == plan.catalog {
-                return catalog.clone();
-            }
-        }
-        let catalog = Rc::new(Catalog::for_plan(plan));
-        *last = Some((plan.catalog.clone(), catalog.clone()));
-        catalog
-    })
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
     let query = use_state(String::new);
     let dragging = use_state(|| None::<Dragging>);
     let listeners = use_mut_ref(Vec::<EventListener>::new);
-    let catalog = crate::ui::state::catalog_of(&app.state().plan.0);
+    let catalog = crate::ui::computed::catalog_of(&app.state().plan.0);
     let search_ref = use_node_ref();
     let on_search = {
         let query = query.clone();
@@ -259,7 +259,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
 /// A short text for a refusal, naming the items.
 pub fn refusal_text(app: &AppHandle, e: &EditError) -> String {
     let lang = app.lang();
-    let catalog = crate::ui::state::catalog_of(&app.state().plan.0);
+    let catalog = crate::ui::computed::catalog_of(&app.state().plan.0);
     refusal(lang, e, &|id| item_name(&catalog, id, lang))
 }
 

@@ -94,7 +94,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
     let preview = use_state(Preview::default);
     let draft = use_state(Vec::<Pt>::new);
     let calib = use_state(Vec::<Pt>::new);
-    let catalog = crate::ui::state::catalog_of(&plan.0);
+    let catalog = crate::ui::computed::catalog_of(&plan.0);
     let step = if s.snap { 1.0 } else { 0.0 };
 
     let screen = {

@@ -139,7 +139,7 @@ pub(super) struct PlanBodyProps {
 
 #[component]
 pub(super) fn PlanBody(p: &PlanBodyProps) -> Html {
-    let catalog = crate::ui::state::catalog_of(&p.plan.0);
+    let catalog = crate::ui::computed::catalog_of(&p.plan.0);
     render_plan(&p.plan, &p.selection, &catalog, &p.preview, p.lang, p.ppm)
 }
 

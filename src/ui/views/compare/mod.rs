@@ -327,7 +327,7 @@ struct WhatChangesProps {
 #[component]
 fn WhatChanges(p: &WhatChangesProps) -> Html {
     let (plan, lang, ch) = (&p.plan.0, p.lang, &p.changes.1);
-    let catalog = crate::ui::state::catalog_of(plan);
+    let catalog = crate::ui::computed::catalog_of(plan);
     let (Some(sa), Some(sb)) = (plan.scenario_by_id(p.a), plan.scenario_by_id(p.b)) else {
         return html! {};
     };

@@ -132,7 +132,7 @@ pub(super) fn optimise(
 pub(super) fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
-    let catalog = crate::ui::state::catalog_of(&plan);
+    let catalog = crate::ui::computed::catalog_of(&plan);
     // Names of placements from whichever scenario holds them.
     let name = |id: PlacementId| {
         plan.scenarios
