@@ -8,6 +8,7 @@ use crate::core::format::{place_name, stairwell_label};
 use crate::core::funding::FundingSource;
 use crate::core::model::*;
 use crate::ui::i18n::{pick, Lang};
+use crate::ui::i18n::{t, Key};
 use yew::prelude::*;
 
 /// The CSS class of a policy class's colour.
@@ -55,9 +56,9 @@ pub fn source_name(lang: Lang, s: FundingSource) -> &'static str {
 /// The consent status in words.
 pub fn status_text(lang: Lang, s: Status) -> String {
     match s {
-        Status::Passed => pick(lang, ("已通过", "Passed")).into(),
-        Status::NotVoted => pick(lang, ("尚未表决", "Not yet voted")).into(),
-        Status::CannotPass => pick(lang, ("无法通过", "Cannot pass")).into(),
+        Status::Passed => t(lang, Key::Passed).into(),
+        Status::NotVoted => t(lang, Key::NotYetVoted).into(),
+        Status::CannotPass => t(lang, Key::CannotPass).into(),
         Status::ShortBy { households } => match lang {
             Lang::Zh => format!("还差 {households} 户同意"),
             Lang::En => format!("Short by {households} households"),

@@ -290,10 +290,10 @@ pub fn consent_table(r: &crate::core::consent::ConsentResult, lang: Lang) -> Htm
     html! {
         <table class="consent-rules" data-testid="consent-rules">
             <thead><tr>
-                <th>{ crate::ui::i18n::pick(lang, ("规则", "Rule")) }</th>
-                <th class="num">{ crate::ui::i18n::pick(lang, ("现在", "Now")) }</th>
-                <th>{ crate::ui::i18n::pick(lang, ("需要", "Needs")) }</th>
-                <th><span class="visually-hidden">{ crate::ui::i18n::pick(lang, ("是否达到", "Met?")) }</span></th>
+                <th>{ t(lang, Key::Rule) }</th>
+                <th class="num">{ t(lang, Key::Now) }</th>
+                <th>{ t(lang, Key::Needs) }</th>
+                <th><span class="visually-hidden">{ t(lang, Key::Met) }</span></th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
@@ -349,7 +349,7 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
                 <dd data-testid="placement-cost">{ money_compact(l.total.likely, lang) }</dd>
                 <dt>{ t(lang, Key::CostRange) }</dt>
                 <dd>{ format!("{} – {}", money_compact(l.total.low, lang), money_compact(l.total.high, lang)) }</dd>
-                <dt>{ crate::ui::i18n::pick(lang, ("单价(可能)", "Unit price (likely)")) }</dt>
+                <dt>{ t(lang, Key::UnitPriceLikely) }</dt>
                 <dd>{ format!("{}/{unit}", money_exact(l.unit_cost.likely)) }</dd>
             </dl>
         }
@@ -374,9 +374,9 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
     let consent_html = consent.map(|c| {
         let r = &c.result;
         let status = match r.status {
-            Status::Passed => crate::ui::i18n::pick(lang, ("已通过", "Passed")).to_string(),
-            Status::NotVoted => crate::ui::i18n::pick(lang, ("尚未表决", "Not yet voted")).to_string(),
-            Status::CannotPass => crate::ui::i18n::pick(lang, ("无法通过", "Cannot pass")).to_string(),
+            Status::Passed => t(lang, Key::Passed).to_string(),
+            Status::NotVoted => t(lang, Key::NotYetVoted).to_string(),
+            Status::CannotPass => t(lang, Key::CannotPass).to_string(),
             Status::ShortBy { households } => match lang {
                 Lang::Zh => format!("还差 {households} 户同意"),
                 Lang::En => format!("Short by {households} households"),

@@ -6,7 +6,8 @@ use crate::core::explain;
 use crate::core::format::money_exact;
 use crate::core::model::{HouseholdId, StairwellId};
 use crate::ui::computed::use_computed;
-use crate::ui::i18n::{pick, Lang};
+use crate::ui::i18n::Lang;
+use crate::ui::i18n::{t, Key};
 use crate::ui::labels::item_name;
 use crate::ui::labels::target_label;
 use crate::ui::state::use_app;
@@ -82,7 +83,7 @@ pub fn MyShare() -> Html {
                 None => html! {
                     <div class="my-share-result">
                         <p class="my-share-total" data-testid="my-share-total">{ format!("{who}{colon}{}", money_exact(crate::core::money::Money::ZERO)) }</p>
-                        <p class="hint">{ pick(lang, ("本方案不需要这户居民出资。", "This scenario asks nothing of this household.")) }</p>
+                        <p class="hint">{ t(lang, Key::ThisScenarioAsksNothingOf) }</p>
                     </div>
                 },
                 Some(burden) => {
@@ -98,7 +99,7 @@ pub fn MyShare() -> Html {
                             let ok = c.result.passed();
                             html! {
                                 <p class={classes!("vote-status", if ok { "ok" } else { "pending" })} data-testid="my-share-vote">
-                                    { format!("{}{}", pick(lang, ("业主表决:", "Owners' vote: ")), crate::ui::labels::status_text(lang, c.result.status)) }
+                                    { format!("{}{}", t(lang, Key::OwnersVote), crate::ui::labels::status_text(lang, c.result.status)) }
                                 </p>
                             }
                         });
@@ -117,7 +118,7 @@ pub fn MyShare() -> Html {
                         <div class="my-share-result">
                             <p class="my-share-total" data-testid="my-share-total">{ format!("{who}{colon}{}", money_exact(burden.total)) }</p>
                             <ul class="my-share-lines">{ for lines }</ul>
-                            <p class="explain" data-testid="my-share-sum">{ format!("{}{}", pick(lang, ("合计:", "Total: ")), explain::household_total(burden, lang)) }</p>
+                            <p class="explain" data-testid="my-share-sum">{ format!("{}{}", t(lang, Key::TotalColon), explain::household_total(burden, lang)) }</p>
                         </div>
                     }
                 }
@@ -127,15 +128,15 @@ pub fn MyShare() -> Html {
     };
     html! {
         <div class="my-share" data-testid="my-share">
-            <h2>{ pick(lang, ("我家出多少", "What my household pays")) }</h2>
-            <p class="hint">{ pick(lang, ("选择单元和房号,查看本方案中这户要出的钱,以及每一项是怎么算出来的。", "Pick the stairwell and the door to see what this household pays in the current scenario, and how each amount is worked out.")) }</p>
+            <h2>{ t(lang, Key::WhatMyHouseholdPays) }</h2>
+            <p class="hint">{ t(lang, Key::PickTheStairwellAndThe) }</p>
             <div class="my-share-pick">
                 <label>
-                    <span>{ pick(lang, ("单元", "Stairwell")) }</span>
+                    <span>{ t(lang, Key::Stairwell) }</span>
                     <select onchange={on_stairwell} data-testid="my-share-stairwell">{ for st_options }</select>
                 </label>
                 <label>
-                    <span>{ pick(lang, ("房号", "Door")) }</span>
+                    <span>{ t(lang, Key::Door) }</span>
                     <select onchange={on_household} data-testid="my-share-household">{ for hh_options }</select>
                 </label>
             </div>

@@ -281,8 +281,8 @@ pub fn ProjectsView() -> Html {
                 })
             };
             html! {
-                <Field id={format!("rename-{id}")} label={pick(lang, ("新名称", "New name"))} value={AttrValue::from(m.name.clone())}
-                    error={pick(lang, ("名称不能为空", "The name cannot be empty"))} {on_commit} />
+                <Field id={format!("rename-{id}")} label={t(lang, Key::NewName)} value={AttrValue::from(m.name.clone())}
+                    error={t(lang, Key::TheNameCannotBeEmpty)} {on_commit} />
             }
         } else {
             html! { <strong class="project-name">{ m.name.clone() }</strong> }
@@ -320,13 +320,13 @@ pub fn ProjectsView() -> Html {
                 Callback::from(move |_: MouseEvent| confirm_delete.set(None))
             };
             html! {
-                <div class="confirm" role="alertdialog" aria-label={pick(lang, ("确认删除", "Confirm deletion"))}>
+                <div class="confirm" role="alertdialog" aria-label={t(lang, Key::ConfirmDeletion)}>
                     <span>{ match lang {
                         Lang::Zh => format!("删除「{}」?本机保存的这个项目将被删除,无法恢复(已导出的文件不受影响)。", m.name),
                         Lang::En => format!("Delete “{}”? The copy saved in this browser is removed for good (exported files are not affected).", m.name),
                     } }</span>
-                    <button type="button" class="danger" onclick={yes} data-testid="confirm-delete">{ pick(lang, ("删除", "Delete")) }</button>
-                    <button type="button" onclick={no}>{ pick(lang, ("取消", "Cancel")) }</button>
+                    <button type="button" class="danger" onclick={yes} data-testid="confirm-delete">{ t(lang, Key::Delete) }</button>
+                    <button type="button" onclick={no}>{ t(lang, Key::Cancel) }</button>
                 </div>
             }
         });
@@ -334,14 +334,14 @@ pub fn ProjectsView() -> Html {
             <li key={id.clone()} class={classes!("project", is_current.then_some("current"))} data-project={id.clone()}>
                 <div class="project-main">
                     { name_cell }
-                    if is_current { <span class="badge">{ pick(lang, ("当前", "Open")) }</span> }
-                    <span class="saved">{ format!("{} {}", pick(lang, ("保存于", "Saved")), date_time(m.saved_at_ms)) }</span>
+                    if is_current { <span class="badge">{ t(lang, Key::Open) }</span> }
+                    <span class="saved">{ format!("{} {}", t(lang, Key::Saved), date_time(m.saved_at_ms)) }</span>
                 </div>
                 <div class="project-actions">
-                    <button type="button" onclick={open} disabled={is_current}>{ pick(lang, ("打开", "Open")) }</button>
-                    <button type="button" onclick={start_rename}>{ pick(lang, ("改名", "Rename")) }</button>
-                    <button type="button" onclick={duplicate}>{ pick(lang, ("复制", "Duplicate")) }</button>
-                    <button type="button" class="danger" onclick={ask_delete}>{ pick(lang, ("删除", "Delete")) }</button>
+                    <button type="button" onclick={open} disabled={is_current}>{ t(lang, Key::OpenProject) }</button>
+                    <button type="button" onclick={start_rename}>{ t(lang, Key::Rename) }</button>
+                    <button type="button" onclick={duplicate}>{ t(lang, Key::Duplicate) }</button>
+                    <button type="button" class="danger" onclick={ask_delete}>{ t(lang, Key::Delete) }</button>
                 </div>
                 { for confirm }
             </li>
@@ -354,8 +354,8 @@ pub fn ProjectsView() -> Html {
             let lang = app.lang();
             app.dispatch(Action::NewPlan {
                 plan: Box::new(Plan::blank(
-                    pick(lang, ("新小区", "New community")),
-                    pick(lang, ("方案一", "Scenario 1")),
+                    t(lang, Key::NewCommunity),
+                    t(lang, Key::Scenario1),
                 )),
                 demo: false,
             });
@@ -402,8 +402,7 @@ pub fn ProjectsView() -> Html {
                 let Ok(bytes) = r else {
                     refusal.set(Some(Refusal {
                         source: name,
-                        text: pick(lang, ("无法读取这个文件。", "The file could not be read."))
-                            .into(),
+                        text: t(lang, Key::TheFileCouldNotBe).into(),
                         rest: None,
                     }));
                     return;
@@ -506,7 +505,7 @@ pub fn ProjectsView() -> Html {
                         Lang::En => format!("Share link ({} characters)", url.chars().count()),
                     } }</label>
                     <input id="share-url" type="text" readonly=true value={url} data-testid="share-url" />
-                    <button type="button" class="primary" onclick={copy}>{ pick(lang, ("复制链接", "Copy link")) }</button>
+                    <button type="button" class="primary" onclick={copy}>{ t(lang, Key::CopyLink) }</button>
                     <p class="hint">{ pick(lang, (
                         "链接里就是整个规划,不经过任何服务器。对方用浏览器打开后可导入为新项目。",
                         "The link holds the whole plan and goes through no server. Whoever opens it can import it as a new project.",
@@ -530,13 +529,13 @@ pub fn ProjectsView() -> Html {
     };
     let persist_html = match *persisted {
         Some(true) => {
-            html! { <p class="ok">{ pick(lang, ("浏览器已同意长期保留本机数据。", "The browser has agreed to keep this site's data.")) }</p> }
+            html! { <p class="ok">{ t(lang, Key::TheBrowserHasAgreedTo) }</p> }
         }
         _ => html! {
             <p class="hint">
-                { pick(lang, ("浏览器在空间不足时可能清除网站数据。", "When space runs short, a browser may clear a site's data. ")) }
-                <button type="button" class="link" onclick={ask_persist}>{ pick(lang, ("请求长期保留", "Ask to keep it")) }</button>
-                { pick(lang, ("重要的规划请同时导出文件保存。", " Export important plans as files too.")) }
+                { t(lang, Key::WhenSpaceRunsShortA) }
+                <button type="button" class="link" onclick={ask_persist}>{ t(lang, Key::AskToKeepIt) }</button>
+                { t(lang, Key::ExportImportantPlansAsFiles) }
             </p>
         },
     };
@@ -571,7 +570,7 @@ pub fn ProjectsView() -> Html {
             });
         html! {
             <div class="refusal" role="alert" data-testid="open-error">
-                <p><strong>{ pick(lang, ("这个项目无法打开,它仍原样保存在本机:", "This project cannot be opened; it is kept in this browser as it is:")) }</strong></p>
+                <p><strong>{ t(lang, Key::ThisProjectCannotBeOpened) }</strong></p>
                 <pre class="messages">{ text }</pre>
                 <div class="row">
                     <button type="button" onclick={export}>{ t(lang, Key::ExportDamaged) }</button>
@@ -588,42 +587,42 @@ pub fn ProjectsView() -> Html {
             { problem_html }
             <div class="page-grid">
                 <section>
-                    <h3>{ pick(lang, ("本机保存的项目", "Projects saved in this browser")) }</h3>
+                    <h3>{ t(lang, Key::ProjectsSavedInThisBrowser) }</h3>
                     if metas.is_empty() {
-                        <p class="hint">{ pick(lang, ("还没有保存的项目。修改示例小区或新建项目后会自动保存。", "No saved projects yet. Edit the demo or start a new project and it is saved automatically.")) }</p>
+                        <p class="hint">{ t(lang, Key::NoSavedProjectsYetEdit) }</p>
                     }
                     <ul class="project-list" data-testid="project-list">{ for rows }</ul>
                     <div class="row">
-                        <button type="button" onclick={new_blank} data-testid="new-blank">{ pick(lang, ("新建空白小区", "New blank community")) }</button>
-                        <button type="button" onclick={new_demo}>{ pick(lang, ("打开示例小区", "Open the demo community")) }</button>
+                        <button type="button" onclick={new_blank} data-testid="new-blank">{ t(lang, Key::NewBlankCommunity) }</button>
+                        <button type="button" onclick={new_demo}>{ t(lang, Key::OpenTheDemoCommunity) }</button>
                     </div>
                     { persist_html }
                 </section>
                 <section>
-                    <h3>{ pick(lang, ("规划文件", "Plan files")) }</h3>
+                    <h3>{ t(lang, Key::PlanFiles) }</h3>
                     <p class="hint">{ pick(lang, (
                         "规划文件(.json)包含小区、方案、表决与设置,可在任何电脑上用本工具打开。导入的文件总是成为新项目,不会覆盖当前项目。",
                         "A plan file (.json) holds the community, scenarios, votes and settings, and opens in this planner on any computer. An imported file always becomes a new project; it never replaces the open one.",
                     )) }</p>
                     <div class="row">
                         <button type="button" onclick={export} data-testid="export-file">{
-                            if in_app { pick(lang, ("复制规划文件内容", "Copy the plan file")) } else { t(lang, Key::ExportFile) }
+                            if in_app { t(lang, Key::CopyThePlanFile) } else { t(lang, Key::ExportFile) }
                         }</button>
                         <label class="button file-button">
-                            { pick(lang, ("导入规划文件", "Import a plan file")) }
+                            { t(lang, Key::ImportAPlanFile) }
                             <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} data-testid="import-file" />
                         </label>
                     </div>
                     if in_app {
-                        <p class="hint">{ pick(lang, ("微信内置浏览器无法下载文件:内容将复制到剪贴板,可粘贴发送。", "This in-app browser cannot download files: the plan is copied to the clipboard instead.")) }</p>
+                        <p class="hint">{ t(lang, Key::ThisInAppBrowserCannot) }</p>
                     }
                     { for refusal_html }
-                    <h3>{ pick(lang, ("分享链接", "Share link")) }</h3>
-                    <button type="button" onclick={make_link} data-testid="make-link">{ pick(lang, ("生成分享链接", "Make a share link")) }</button>
+                    <h3>{ t(lang, Key::ShareLink) }</h3>
+                    <button type="button" onclick={make_link} data-testid="make-link">{ t(lang, Key::MakeAShareLink) }</button>
                     { for link_html }
-                    <h3>{ pick(lang, ("公示报告", "Public-notice report")) }</h3>
-                    <p class="hint">{ pick(lang, ("可打印或存为 PDF,张贴公示或发到业主群。", "Print it or save it as PDF, to post on the notice board or in the residents' group.")) }</p>
-                    <button type="button" class="primary" onclick={to_report}>{ pick(lang, ("查看公示报告", "Open the report")) }</button>
+                    <h3>{ t(lang, Key::PublicNoticeReport) }</h3>
+                    <p class="hint">{ t(lang, Key::PrintItOrSaveIt) }</p>
+                    <button type="button" class="primary" onclick={to_report}>{ t(lang, Key::OpenTheReport) }</button>
                 </section>
             </div>
         </section>
@@ -711,8 +710,8 @@ pub fn LinkOffer() -> Html {
                         Lang::Zh => format!("您正在查看链接中的规划「{}」({} 栋楼,{} 个方案,{} 个改造项目),只能查看,不会保存。导入为新项目后可以修改;您自己的规划不受影响。", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
                         Lang::En => format!("You are looking at the plan “{}” from a link ({} buildings, {} scenarios, {} items): view only, nothing is saved. Import it as a new project to edit it; your own plans are not changed.", p.community.name, p.community.buildings.len(), p.scenarios.len(), items),
                     } }</span>
-                    <button type="button" class="primary" onclick={import} data-testid="import-link">{ pick(lang, ("导入为新项目", "Import as a new project")) }</button>
-                    <button type="button" onclick={back} data-testid="leave-link">{ pick(lang, ("不导入,回到我的规划", "Don't import; back to my plans")) }</button>
+                    <button type="button" class="primary" onclick={import} data-testid="import-link">{ t(lang, Key::ImportAsANewProject) }</button>
+                    <button type="button" onclick={back} data-testid="leave-link">{ t(lang, Key::DonTImportBackTo) }</button>
                 </div>
             }
         }

@@ -51,7 +51,7 @@ fn mark_at(plan: &Plan, t: Target) -> Option<Pt> {
 fn plan_picture(plan: &Plan, lang: Lang) -> Html {
     let c = &plan.community;
     let Some((lo, hi)) = bounds(c.all_points()) else {
-        return html! { <p class="hint">{ pick(lang, ("平面图上还没有内容。", "The plan is empty.")) }</p> };
+        return html! { <p class="hint">{ t(lang, Key::ThePlanIsEmpty) }</p> };
     };
     let pad = 4.0;
     let view = format!(
@@ -95,10 +95,10 @@ fn plan_picture(plan: &Plan, lang: Lang) -> Html {
     });
     html! {
         <figure class="plan-picture">
-            <svg viewBox={view} role="img" aria-label={pick(lang, ("小区平面图", "Site plan"))} xmlns="http://www.w3.org/2000/svg">
+            <svg viewBox={view} role="img" aria-label={t(lang, Key::SitePlan)} xmlns="http://www.w3.org/2000/svg">
                 { for areas }{ for pipes }{ for buildings }{ for marks }
             </svg>
-            <figcaption>{ pick(lang, ("圆圈内数字为该处的改造项目数;整个小区的项目见下表。", "Circled numbers: items at that place; items for the whole community are in the table.")) }</figcaption>
+            <figcaption>{ t(lang, Key::CircledNumbersItemsAtThat) }</figcaption>
         </figure>
     }
 }
@@ -149,7 +149,7 @@ pub fn ReportView() -> Html {
     let Some(ev) = computed.eval.as_ref() else {
         return html! {
             <article class="report pane"><h1>{ title }</h1>
-                <p class="error">{ pick(lang, ("方案暂时无法计算费用,请先在平面图上修正标出的问题。", "The plan cannot be costed yet; fix the problems marked on the plan first.")) }</p>
+                <p class="error">{ t(lang, Key::ThePlanCannotBeCosted) }</p>
             </article>
         };
     };
@@ -266,11 +266,11 @@ pub fn ReportView() -> Html {
                 <table>
                     <thead><tr>
                         <th class="num">{ t(lang, Key::Floor) }</th>
-                        <th class="num">{ pick(lang, ("楼层系数", "Coefficient")) }</th>
+                        <th class="num">{ t(lang, Key::Coefficient) }</th>
                         <th class="num">{ t(lang, Key::Households) }</th>
-                        <th class="num">{ pick(lang, ("面积 m²", "Area m²")) }</th>
-                        <th class="num">{ pick(lang, ("本层合计", "Floor total")) }</th>
-                        <th class="num">{ pick(lang, ("每户平均", "Average per household")) }</th>
+                        <th class="num">{ t(lang, Key::AreaM) }</th>
+                        <th class="num">{ t(lang, Key::FloorTotal) }</th>
+                        <th class="num">{ t(lang, Key::AveragePerHousehold) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -313,15 +313,15 @@ pub fn ReportView() -> Html {
             }
         }
         None => {
-            html! { <p class="hint">{ pick(lang, ("尚未安排年度计划(在“年度计划”页设定年份与每年预算)。", "No annual plan yet (set the years and budgets on the Annual plan page).")) }</p> }
+            html! { <p class="hint">{ t(lang, Key::NoAnnualPlanYetSet) }</p> }
         }
     };
     html! {
         <article class="report" data-testid="report">
             <div class="report-tools no-print">
-                <button type="button" onclick={back}>{ pick(lang, ("← 返回", "← Back")) }</button>
-                <button type="button" class="primary" onclick={print} data-testid="print">{ pick(lang, ("打印 / 存为 PDF", "Print / save as PDF")) }</button>
-                <span class="hint">{ pick(lang, ("在打印对话框中选择“另存为 PDF”即可得到 PDF 文件。", "Choose “Save as PDF” in the print dialogue to get a PDF.")) }</span>
+                <button type="button" onclick={back}>{ t(lang, Key::Back) }</button>
+                <button type="button" class="primary" onclick={print} data-testid="print">{ t(lang, Key::PrintSaveAsPDF) }</button>
+                <span class="hint">{ t(lang, Key::ChooseSaveAsPDFIn) }</span>
             </div>
             <header>
                 <h1>{ title }</h1>
@@ -333,17 +333,17 @@ pub fn ReportView() -> Html {
             <section class="report-key">
                 <div><span class="big">{ money_compact(costs.total.likely, lang) }</span><span>{ t(lang, Key::TotalCost) }</span></div>
                 <div><span class="big">{ money_compact(costs.per_household.likely, lang) }</span><span>{ t(lang, Key::PerHousehold) }</span></div>
-                <div><span class="big">{ money_compact(ev.funding.residents(), lang) }</span><span>{ pick(lang, ("居民出资合计", "Residents pay in all")) }</span></div>
-                <div><span class="big">{ ev.consent.iter().filter(|m| m.result.passed()).count() }{ "/" }{ ev.consent.len() }</span><span>{ pick(lang, ("事项已获同意", "Matters agreed")) }</span></div>
+                <div><span class="big">{ money_compact(ev.funding.residents(), lang) }</span><span>{ t(lang, Key::ResidentsPayInAll) }</span></div>
+                <div><span class="big">{ ev.consent.iter().filter(|m| m.result.passed()).count() }{ "/" }{ ev.consent.len() }</span><span>{ t(lang, Key::MattersAgreed) }</span></div>
             </section>
             <section>
-                <h2>{ pick(lang, ("一、平面布置", "1. Site plan")) }</h2>
+                <h2>{ t(lang, Key::N1SitePlan) }</h2>
                 { plan_picture(p, lang) }
             </section>
             <section>
-                <h2>{ pick(lang, ("二、改造项目与费用", "2. Items and costs")) }</h2>
+                <h2>{ t(lang, Key::N2ItemsAndCosts) }</h2>
                 <table class="items">
-                    <thead><tr><th>{ pick(lang, ("类别", "Class")) }</th><th>{ t(lang, Key::Name) }</th><th>{ t(lang, Key::Target) }</th><th class="num">{ t(lang, Key::Quantity) }</th><th class="num">{ pick(lang, ("费用(含设计、监理、预备费)", "Cost (with fees and contingency)")) }</th></tr></thead>
+                    <thead><tr><th>{ t(lang, Key::Class) }</th><th>{ t(lang, Key::Name) }</th><th>{ t(lang, Key::Target) }</th><th class="num">{ t(lang, Key::Quantity) }</th><th class="num">{ t(lang, Key::CostWithFeesAndContingency) }</th></tr></thead>
                     <tbody>{ for item_rows }</tbody>
                     <tfoot><tr><th colspan="4">{ t(lang, Key::Total) }</th><td class="num"><strong>{ money_exact(costs.total.likely) }</strong></td></tr></tfoot>
                 </table>
@@ -353,41 +353,41 @@ pub fn ReportView() -> Html {
                 } }</p>
             </section>
             <section>
-                <h2>{ pick(lang, ("三、资金来源", "3. Funding")) }</h2>
+                <h2>{ t(lang, Key::N3Funding) }</h2>
                 <table>
-                    <thead><tr><th>{ pick(lang, ("来源", "Source")) }</th><th class="num">{ pick(lang, ("金额", "Amount")) }</th><th class="num">{ pick(lang, ("占比", "Share")) }</th></tr></thead>
+                    <thead><tr><th>{ t(lang, Key::Source) }</th><th class="num">{ t(lang, Key::Amount) }</th><th class="num">{ t(lang, Key::Share) }</th></tr></thead>
                     <tbody>{ for source_rows }{ for gap_row }</tbody>
                 </table>
             </section>
             <section>
-                <h2>{ pick(lang, ("四、居民出资", "4. What households pay")) }</h2>
+                <h2>{ t(lang, Key::N4WhatHouseholdsPay) }</h2>
                 <p>{ match lang {
                     Lang::Zh => format!("{} 户中 {} 户需出资;最少 {},中位数 {},最多 {}。计算依据与各户金额见下。", households, ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), money_exact(lo), money_exact(median), money_exact(hi)),
                     Lang::En => format!("{} of {} households pay; lowest {}, median {}, highest {}. How each amount is computed is shown below.", ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), households, money_exact(lo), money_exact(median), money_exact(hi)),
                 } }</p>
                 { for elevator_tables }
                 if !examples.is_empty() {
-                    <h4>{ pick(lang, ("计算依据", "How the amounts are computed")) }</h4>
+                    <h4>{ t(lang, Key::HowTheAmountsAreComputed) }</h4>
                     <ul class="why">{ for examples }</ul>
                 }
                 if !ev.funding.households.is_empty() {
-                    <h4>{ pick(lang, ("各户应出资", "What each household pays")) }</h4>
+                    <h4>{ t(lang, Key::WhatEachHouseholdPays) }</h4>
                     <ul class="household-grid" data-testid="household-grid">{ for household_rows }</ul>
                 }
             </section>
             <section>
-                <h2>{ pick(lang, ("五、业主表决情况", "5. Owners' consent")) }</h2>
+                <h2>{ t(lang, Key::N5OwnersConsent) }</h2>
                 if ev.consent.is_empty() {
-                    <p class="hint">{ pick(lang, ("本方案没有需要业主表决的事项。", "No item of this scenario needs the owners' vote.")) }</p>
+                    <p class="hint">{ t(lang, Key::NoItemOfThisScenario) }</p>
                 } else {
                     <table>
-                        <thead><tr><th>{ pick(lang, ("事项", "Matter")) }</th><th class="num">{ pick(lang, ("应表决户数", "Eligible")) }</th><th class="num">{ pick(lang, ("参与", "Took part")) }</th><th class="num">{ pick(lang, ("同意", "Agree")) }</th><th class="num">{ pick(lang, ("同意占比(人数 / 面积)", "Agree share (heads / area)")) }</th><th>{ pick(lang, ("结果", "Result")) }</th></tr></thead>
+                        <thead><tr><th>{ t(lang, Key::Matter) }</th><th class="num">{ t(lang, Key::Eligible) }</th><th class="num">{ t(lang, Key::TookPart) }</th><th class="num">{ t(lang, Key::Agree) }</th><th class="num">{ t(lang, Key::AgreeShareHeadsArea) }</th><th>{ t(lang, Key::Result) }</th></tr></thead>
                         <tbody>{ for consent_rows }</tbody>
                     </table>
                 }
             </section>
             <section>
-                <h2>{ pick(lang, ("六、年度实施计划", "6. Annual plan")) }</h2>
+                <h2>{ t(lang, Key::N6AnnualPlan) }</h2>
                 { annual_html }
             </section>
             <footer>

@@ -10,7 +10,7 @@ use crate::core::model::{Household, PlacementId, Vote};
 use crate::core::priority::SurveyTally;
 use crate::ui::components::fields::{parse_number, Field};
 use crate::ui::computed::use_computed;
-use crate::ui::i18n::{pick, t, Key, Lang};
+use crate::ui::i18n::{t, Key, Lang};
 use crate::ui::labels::item_name;
 use crate::ui::labels::status_text;
 use crate::ui::labels::target_label;
@@ -21,7 +21,7 @@ use yew::prelude::*;
 fn row_error(lang: Lang, e: &RowError) -> String {
     let zh = lang == Lang::Zh;
     match e {
-        RowError::TooFewCells => pick(lang, ("少于 5 列", "fewer than 5 cells")).into(),
+        RowError::TooFewCells => t(lang, Key::FewerThan5Cells).into(),
         RowError::UnknownItem { item } => {
             if zh {
                 format!("没有项目“{item}”")
@@ -91,8 +91,8 @@ pub fn ResidentsView() -> Html {
         <div class="residents">
             <h2 class="visually-hidden">{ t(lang, Key::Residents) }</h2>
             <div class="subtabs" role="tablist" aria-label={t(lang, Key::Residents)}>
-                { tab(Part::MyShare, pick(lang, ("我家出多少", "What my household pays"))) }
-                { tab(Part::Votes, pick(lang, ("表决与意见", "Votes and survey"))) }
+                { tab(Part::MyShare, t(lang, Key::WhatMyHouseholdPays)) }
+                { tab(Part::Votes, t(lang, Key::VotesAndSurvey)) }
                 { tab(Part::Import, t(lang, Key::ImportTallies)) }
             </div>
             <div id="residents-part" class="page residents-page" role="tabpanel">{ body }</div>
@@ -211,10 +211,10 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
                     Some(Vote::Abstain) => None,
                 };
                 let (cls, word) = match v {
-                    None => ("none", pick(lang, ("未表决", "not voted"))),
-                    Some(Vote::Agree) => ("agree", pick(lang, ("同意", "agree"))),
-                    Some(Vote::Object) => ("object", pick(lang, ("反对", "object"))),
-                    Some(Vote::Abstain) => ("abstain", pick(lang, ("弃权", "abstain"))),
+                    None => ("none", t(lang, Key::NotVoted)),
+                    Some(Vote::Agree) => ("agree", t(lang, Key::VoteAgree)),
+                    Some(Vote::Object) => ("object", t(lang, Key::Object)),
+                    Some(Vote::Abstain) => ("abstain", t(lang, Key::Abstain)),
                 };
                 let app = app.clone();
                 let key = key.clone();
@@ -251,8 +251,8 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
         ),
     };
     let rule = match item.consent.matter {
-        crate::core::catalog::Matter::Major => pick(lang, ("重大事项:参与面积和人数均达 2/3,同意面积和人数均达参与的 3/4", "Major matter: 2/3 take part by area and head count; 3/4 of them agree by both")),
-        crate::core::catalog::Matter::Ordinary => pick(lang, ("一般事项:参与面积和人数均达 2/3,同意面积和人数均过参与的半数", "Ordinary matter: 2/3 take part by area and head count; more than half of them agree by both")),
+        crate::core::catalog::Matter::Major => t(lang, Key::MajorMatter23Take),
+        crate::core::catalog::Matter::Ordinary => t(lang, Key::OrdinaryMatter23Take),
     };
     html! {
         <div key={key.clone()}>

@@ -12,7 +12,7 @@ use crate::core::jobs::Job;
 use crate::core::model::{Plan, ScenarioId};
 use crate::core::money::Money;
 use crate::ui::engine::use_job;
-use crate::ui::i18n::{class_name, pick, t, Key, Lang};
+use crate::ui::i18n::{class_name, t, Key, Lang};
 use crate::ui::labels::item_name;
 use crate::ui::labels::source_name;
 use crate::ui::labels::target_label;
@@ -204,7 +204,7 @@ fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
     }
     for (i, (b, _)) in first.by_building.iter().enumerate() {
         let label = b.and_then(|b| plan.community.building(b)).map_or_else(
-            || pick(lang, ("全小区项目", "Community-wide")).to_string(),
+            || t(lang, Key::CommunityWide).to_string(),
             |b| crate::core::format::place_name(&b.name, lang),
         );
         rows.push(row(
