@@ -125,11 +125,22 @@ fn hand_on() {
     }
 }
 
-/// Runs `f` once after the next frame is painted (an animation frame, then a task), or after
-/// 100 ms where no frame comes (a hidden tab), whichever is first.
+/// Runs `f` in a task after the next animation frame, that is once that frame is painted.
+/// Nothing runs where no frame comes (a hidden tab).
+fn next_frame_then(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    if let Some(w) = web_sys::window() {
+        let then = Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        });
+        let _ = w.request_animation_frame(then.unchecked_ref());
+    }
+}
+
+/// Runs `f` once after the next frame is painted, or after 100 ms where no frame comes (a
+/// hidden tab), whichever is first.
 pub fn after_paint(f: impl FnOnce() + 'static) {
     use std::cell::Cell;
-    use wasm_bindgen::{closure::Closure, JsCast};
     type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
     let once: Once = Rc::new(Cell::new(Some(Box::new(f))));
     let fire = move || {
@@ -137,14 +148,8 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
             f();
         }
     };
-    let by_timer = fire.clone();
-    gloo::timers::callback::Timeout::new(100, by_timer).forget();
-    if let Some(w) = web_sys::window() {
-        let then = Closure::once_into_js(move || {
-            gloo::timers::callback::Timeout::new(0, fire).forget();
-        });
-        let _ = w.request_animation_frame(then.unchecked_ref());
-    }
+    gloo::timers::callback::Timeout::new(100, fire.clone()).forget();
+    next_frame_then(fire);
 }
 
 fn deliver(r: Reply) {
@@ -189,15 +194,8 @@ pub fn warm_up() {
 /// Starts the worker once the page has painted (the next animation frame, then a task), so
 /// its download and compilation never delay the first view.
 pub fn warm_up_after_paint() {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let Some(w) = web_sys::window() else {
-        return;
-    };
-    let then = Closure::once_into_js(|| {
-        gloo::timers::callback::Timeout::new(0, warm_up).forget();
-    });
     // Without animation frames (a hidden tab) the first job starts the worker instead.
-    let _ = w.request_animation_frame(then.unchecked_ref());
+    next_frame_then(warm_up);
 }
 
 fn send(r: Request) {
