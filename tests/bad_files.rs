@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test helpers: a failed unwrap is a failed test.
 
-use renovation_planner::core::format::Lang;
+use renovation_planner::core::lang::Lang;
 use renovation_planner::core::plan_file::{load, MAX_BYTES};
 use serde_json::Value;
 

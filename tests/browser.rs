@@ -115,7 +115,7 @@ async fn the_demo_plan_is_drawn_with_every_building_and_stairwell() {
     assert_eq!(root.query_selector_all(".building").unwrap().length(), 6);
     assert_eq!(root.query_selector_all(".stairwell").unwrap().length(), 14);
     // The generated name "3号楼" in the page's language ("Building 3" in English).
-    let lang = renovation_planner::core::format::Lang::from_tag(
+    let lang = renovation_planner::core::lang::Lang::from_tag(
         &gloo::utils::window()
             .navigator()
             .language()

@@ -6,10 +6,15 @@ mod common;
 
 use renovation_planner::core::catalog::{Catalog, Class};
 use renovation_planner::core::costing::cost_report;
-use renovation_planner::core::funding::{allocate, FundingSettings, FundingSource as F, ShareRule};
+use renovation_planner::core::funding::allocate;
+use renovation_planner::core::funding_source::FundingSource as F;
 use renovation_planner::core::geometry::{rect, Pt};
-use renovation_planner::core::model::*;
+use renovation_planner::core::ids::*;
 use renovation_planner::core::money::Money;
+use renovation_planner::core::plan::*;
+use renovation_planner::core::settings::CostSettings;
+use renovation_planner::core::settings::{FundingSettings, ShareRule};
+use renovation_planner::core::site::*;
 use std::collections::BTreeMap;
 
 /// One building 60 × 12 m, 6 floors of 2.9 m, built 1988; two stairwells of 12 households,

@@ -12,10 +12,12 @@ use renovation_planner::core::catalog::Catalog;
 use renovation_planner::core::command::{apply, BuildingProps, Command, Feature};
 use renovation_planner::core::evaluate::{evaluate_after, evaluate_with, Evaluation, Previous};
 use renovation_planner::core::geometry::{rect, Pt};
-use renovation_planner::core::model::*;
+use renovation_planner::core::ids::*;
 use renovation_planner::core::money::Money;
 use renovation_planner::core::optimise::Must;
+use renovation_planner::core::plan::*;
 use renovation_planner::core::plan_file::{load_str, to_json};
+use renovation_planner::core::site::*;
 use renovation_planner::core::validate::validate;
 
 /// Every feature of the plan.
@@ -287,7 +289,7 @@ fn run_evaluations(start: Plan, seed: u64, steps: usize) -> Result<(), TestCaseE
                 format!("{cmd:?}")
             }
         };
-        let catalog = Catalog::for_plan(&plan);
+        let catalog = Catalog::with_edits(&plan.catalog);
         let previous = last.as_ref().map(|e| Previous {
             plan: &before,
             scenario: before.scenario(),
@@ -302,7 +304,7 @@ fn run_evaluations(start: Plan, seed: u64, steps: usize) -> Result<(), TestCaseE
 }
 
 fn evaluate(plan: &Plan) -> Option<Evaluation> {
-    evaluate_with(plan, &Catalog::for_plan(plan), plan.scenario()).ok()
+    evaluate_with(plan, &Catalog::with_edits(&plan.catalog), plan.scenario()).ok()
 }
 
 /// A feature's outline, run or position.

@@ -6,11 +6,15 @@ mod common;
 
 use renovation_planner::core::decide;
 use renovation_planner::core::geometry::{rect, Pt};
-use renovation_planner::core::model::*;
+use renovation_planner::core::ids::*;
 use renovation_planner::core::money::Money;
 use renovation_planner::core::optimise::{Must, Status};
-use renovation_planner::core::phasing::YearBudget;
-use renovation_planner::core::select::{Reason, SelectionSettings};
+use renovation_planner::core::plan::*;
+use renovation_planner::core::select::Reason;
+use renovation_planner::core::settings::CostSettings;
+use renovation_planner::core::settings::SelectionSettings;
+use renovation_planner::core::settings::YearBudget;
+use renovation_planner::core::site::*;
 use std::collections::BTreeMap;
 
 /// Two buildings of 20 households each (70 m²), three placements each: A (building 1) items are
@@ -129,7 +133,7 @@ fn survey_tallies_drive_the_demand_criterion() {
     let key = plan.scenario().items[20].matter_key();
     plan.tallies.insert(
         key,
-        renovation_planner::core::priority::SurveyTally {
+        renovation_planner::core::settings::SurveyTally {
             support: 90,
             oppose: 10,
             no_view: 0,

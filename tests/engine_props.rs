@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use renovation_planner::core::catalog::Class;
 use renovation_planner::core::costing::building_of;
 use renovation_planner::core::decide;
-use renovation_planner::core::model::PlacementId;
+use renovation_planner::core::ids::PlacementId;
 use renovation_planner::core::money::Money;
 use renovation_planner::core::optimise::{violation, Must};
 use renovation_planner::core::phasing::{schedule, Job, PhasingProblem};

@@ -201,7 +201,7 @@ fn mutate_structure(f: &mut Fuzz, plan: &serde_json::Value) -> Vec<u8> {
 }
 
 /// Everything the pages compute, for a plan that was accepted: nothing may overflow.
-fn compute_everything(plan: &renovation_planner::core::model::Plan) {
+fn compute_everything(plan: &renovation_planner::core::plan::Plan) {
     use renovation_planner::core::decide;
     let _ = renovation_planner::core::evaluate::evaluate(plan);
     for s in &plan.scenarios {

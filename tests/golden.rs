@@ -6,7 +6,7 @@
 mod common;
 
 use renovation_planner::core::evaluate::evaluate;
-use renovation_planner::core::model::ScenarioId;
+use renovation_planner::core::ids::ScenarioId;
 
 fn check(name: &str, actual: &str) {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -4,8 +4,8 @@
 //! (`crate::ui::…`, `super::…`, and a folder's own child modules), and fails on any circle,
 //! naming its files. Run it alone with `cargo test --test import_circles`.
 //!
-//! The core gets the same check when its layers are in place (issue 14, item 3): today 14 of
-//! its modules still import each other in one circle, which `core_circles_listed` prints.
+//! The core gets the same check, and a second one: its modules stand in the layers written in
+//! `src/core/mod.rs` (`core::LAYERS`), and no module imports one of a higher layer.
 #![allow(clippy::unwrap_used)] // Test helpers: a failed unwrap is a failed test.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -195,8 +195,91 @@ fn the_check_finds_a_circle_and_a_folder_s_children() {
 }
 
 #[test]
-fn core_circles_listed() {
-    for group in circles_of("core") {
-        println!("core import circle: {}", group.join(" ↔ "));
+fn core_files_import_no_circle() {
+    let found = circles_of("core");
+    assert!(found.is_empty(), "import circles in src/core: {found:#?}");
+}
+
+/// One import that climbs: (module, its layer, the module it imports, that one's layer).
+type Climb = (String, usize, String, usize);
+
+/// The imports of `g` that climb: (module, its layer, the module it imports, that one's
+/// layer), and the top-level modules that have no layer. A folder's files are in the layer
+/// of the folder.
+fn climbs(
+    g: &BTreeMap<String, BTreeSet<String>>,
+    layers: &[(&str, &[&str])],
+) -> (Vec<Climb>, Vec<String>) {
+    let top = |m: &str| m.split("::").nth(1).unwrap_or("").to_string();
+    let layer_of = |m: &str| {
+        layers
+            .iter()
+            .position(|(_, ms)| ms.contains(&top(m).as_str()))
+    };
+    let mut up = Vec::new();
+    let mut missing = BTreeSet::new();
+    for (m, to) in g {
+        if m == "core" {
+            continue;
+        }
+        let Some(lm) = layer_of(m) else {
+            missing.insert(top(m));
+            continue;
+        };
+        for t in to.iter().filter(|t| *t != "core") {
+            match layer_of(t) {
+                Some(lt) if lt > lm => up.push((m.clone(), lm, t.clone(), lt)),
+                Some(_) => {}
+                None => {
+                    missing.insert(top(t));
+                }
+            }
+        }
     }
+    (up, missing.into_iter().collect())
+}
+
+#[test]
+fn core_modules_import_only_their_layer_or_lower() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut known = BTreeMap::new();
+    modules(&src, &src.join("core"), &mut known);
+    let layers = renovation_planner::core::LAYERS;
+    let (up, missing) = climbs(&graph("core", &known), layers);
+    assert!(
+        missing.is_empty(),
+        "core modules in no layer of core::LAYERS (src/core/mod.rs): {missing:?}"
+    );
+    assert!(
+        up.is_empty(),
+        "core modules importing a higher layer (module, layer, imports, layer): {up:#?}"
+    );
+    // Every name in the table is a module (a renamed module is renamed there too).
+    for (_, ms) in layers {
+        for m in *ms {
+            assert!(
+                known.contains_key(&format!("core::{m}")),
+                "core::LAYERS names `{m}`, which is not a module of src/core"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_layer_check_finds_a_climb_and_a_module_without_layer() {
+    let mut known = BTreeMap::new();
+    known.insert("core::low".into(), "use super::high::X;".into());
+    known.insert(
+        "core::high".into(),
+        "use super::low::Y; use super::stray::Z;".into(),
+    );
+    known.insert("core::high::part".into(), "use crate::core::low::W;".into());
+    known.insert("core::stray".into(), String::new());
+    let layers: &[(&str, &[&str])] = &[("low", &["low"]), ("high", &["high"])];
+    let (up, missing) = climbs(&graph("core", &known), layers);
+    assert_eq!(
+        up,
+        vec![("core::low".to_string(), 0, "core::high".to_string(), 1)]
+    );
+    assert_eq!(missing, vec!["stray".to_string()]);
 }

@@ -16,12 +16,15 @@ use renovation_planner::core::catalog::CostRange;
 use renovation_planner::core::command::{apply, BuildingProps, Command};
 use renovation_planner::core::decide;
 use renovation_planner::core::evaluate::evaluate;
-use renovation_planner::core::funding::{FundingSource, ShareRule};
+use renovation_planner::core::funding_source::FundingSource;
 use renovation_planner::core::geometry::rect;
-use renovation_planner::core::model::*;
+use renovation_planner::core::ids::*;
 use renovation_planner::core::money::{Money, MAX_LINE_YUAN, MAX_UNIT_PRICE_YUAN, MAX_YUAN};
-use renovation_planner::core::phasing::YearBudget;
-use renovation_planner::core::priority::SurveyTally;
+use renovation_planner::core::plan::*;
+use renovation_planner::core::settings::ShareRule;
+use renovation_planner::core::settings::SurveyTally;
+use renovation_planner::core::settings::YearBudget;
+use renovation_planner::core::site::*;
 use renovation_planner::core::validate::{limits, validate};
 use std::collections::BTreeMap;
 
@@ -270,7 +273,7 @@ fn run(cases: u64) {
                             refused += 1;
                             // A refusal names something and says what.
                             assert!(errors.iter().all(|e| {
-                                !e.message(renovation_planner::core::format::Lang::Zh)
+                                !e.message(renovation_planner::core::lang::Lang::Zh)
                                     .is_empty()
                             }));
                         }

@@ -6,7 +6,7 @@ mod common;
 
 use common::demo;
 use renovation_planner::core::error::ErrorKind;
-use renovation_planner::core::format::Lang;
+use renovation_planner::core::lang::Lang;
 use renovation_planner::core::plan_file::{
     load, load_str, to_json, to_json_compact, LoadError, MAX_BYTES, SCHEMA_VERSION,
     SHIPPED_VERSIONS,
@@ -246,11 +246,11 @@ fn a_byte_order_mark_is_accepted() {
 
 #[test]
 fn a_blank_plan_is_valid_costs_nothing_and_round_trips() {
-    let plan = renovation_planner::core::model::Plan::blank("新小区", "方案一");
+    let plan = renovation_planner::core::plan::Plan::blank("新小区", "方案一");
     assert!(renovation_planner::core::validate::validate(&plan).is_empty());
     let back = load(to_json(&plan).as_bytes()).unwrap().plan;
     assert_eq!(back, plan);
-    let catalog = renovation_planner::core::catalog::Catalog::for_plan(&plan);
+    let catalog = renovation_planner::core::catalog::Catalog::with_edits(&plan.catalog);
     let ev = renovation_planner::core::evaluate::evaluate_with(&plan, &catalog, plan.scenario())
         .unwrap();
     assert_eq!(

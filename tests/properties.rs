@@ -11,9 +11,11 @@ use renovation_planner::core::catalog::Catalog;
 use renovation_planner::core::elevator_share::share_elevator;
 use renovation_planner::core::evaluate::evaluate;
 use renovation_planner::core::geometry::Pt;
-use renovation_planner::core::model::*;
+use renovation_planner::core::ids::*;
 use renovation_planner::core::money::{apportion, Area, Money};
+use renovation_planner::core::plan::*;
 use renovation_planner::core::plan_file::{load, load_str, to_json, to_json_compact};
+use renovation_planner::core::site::*;
 use renovation_planner::core::takeoff::take_off;
 use renovation_planner::core::validate::validate;
 

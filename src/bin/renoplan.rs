@@ -24,13 +24,15 @@
 use renovation_planner::core::catalog::Catalog;
 use renovation_planner::core::decide;
 use renovation_planner::core::evaluate::{evaluate_with, Evaluation};
-use renovation_planner::core::format::{money_exact, percent_bp, Lang};
-use renovation_planner::core::funding::FundingSource;
-use renovation_planner::core::model::{PlacementId, Plan, ScenarioId};
+use renovation_planner::core::format::{money_exact, percent_bp};
+use renovation_planner::core::funding_source::FundingSource;
+use renovation_planner::core::ids::{PlacementId, ScenarioId};
+use renovation_planner::core::lang::Lang;
 use renovation_planner::core::money::Money;
-use renovation_planner::core::phasing::YearBudget;
+use renovation_planner::core::plan::Plan;
 use renovation_planner::core::plan_file::{load, to_json};
 use renovation_planner::core::risk::Distribution;
+use renovation_planner::core::settings::YearBudget;
 use renovation_planner::core::{catalog::Class, consent::Status};
 use std::process::ExitCode;
 
@@ -316,7 +318,7 @@ fn run(args: &Args) -> Result<Done, String> {
             json(&decide::risk(&plan, &b, &chosen, plan.selection.budget))
         }
         "report" => {
-            let catalog = Catalog::for_plan(&plan);
+            let catalog = Catalog::with_edits(&plan.catalog);
             let scenario = &scenario;
             let ev = evaluate_with(&plan, &catalog, scenario)
                 .map_err(|e| format!("cannot cost the plan: {e:?}"))?;

@@ -1,11 +1,12 @@
 //! The renovation catalog: the default items of BRIEF.md §3 with sourced or estimated prices,
 //! their policy class, how their quantity is found on the plan, who must agree and who may pay.
-//! A plan may change prices and add items ([`crate::core::model::CatalogEdits`]).
+//! A plan may change prices and add items ([`crate::core::catalog::CatalogEdits`]).
 
-use super::funding::FundingSource;
-use super::model::{AreaKind, PipeKind, Plan, TargetKind};
+use super::funding_source::FundingSource;
 use super::money::Money;
+use super::site::{AreaKind, PipeKind, TargetKind};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A catalog item's id, e.g. `elevator`.
@@ -259,19 +260,19 @@ pub struct CatalogItem {
 
 impl CatalogItem {
     /// The item's name in a language.
-    pub fn name(&self, lang: super::format::Lang) -> &str {
+    pub fn name(&self, lang: super::lang::Lang) -> &str {
         match lang {
-            super::format::Lang::Zh => &self.name_zh,
-            super::format::Lang::En => &self.name_en,
+            super::lang::Lang::Zh => &self.name_zh,
+            super::lang::Lang::En => &self.name_en,
         }
     }
 
     /// A short readable label for the plan's badges (`电梯`, `EV charger`): the default items'
     /// own short names, else the full name.
-    pub fn short_name(&self, lang: super::format::Lang) -> &str {
+    pub fn short_name(&self, lang: super::lang::Lang) -> &str {
         match (short_names(&self.id), lang) {
-            (Some((zh, _)), super::format::Lang::Zh) => zh,
-            (Some((_, en)), super::format::Lang::En) => en,
+            (Some((zh, _)), super::lang::Lang::Zh) => zh,
+            (Some((_, en)), super::lang::Lang::En) => en,
             (None, _) => self.name(lang),
         }
     }
@@ -328,6 +329,24 @@ pub struct Catalog {
     pub items: Vec<CatalogItem>,
 }
 
+/// Edits to the default catalog kept in the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CatalogEdits {
+    /// New unit prices for default items.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub prices: BTreeMap<ItemId, CostRange>,
+    /// Items the user added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CatalogItem>,
+}
+
+impl CatalogEdits {
+    /// True when the default catalog is used unchanged.
+    pub fn is_empty(&self) -> bool {
+        self.prices.is_empty() && self.custom.is_empty()
+    }
+}
+
 impl Catalog {
     /// The default catalog.
     pub fn defaults() -> &'static Catalog {
@@ -337,15 +356,15 @@ impl Catalog {
         })
     }
 
-    /// The catalog a plan uses.
-    pub fn for_plan(plan: &Plan) -> Catalog {
+    /// The catalog a plan uses: the defaults with the plan's edits (`plan.catalog`).
+    pub fn with_edits(edits: &CatalogEdits) -> Catalog {
         let mut items = Catalog::defaults().items.clone();
         for item in &mut items {
-            if let Some(p) = plan.catalog.prices.get(&item.id) {
+            if let Some(p) = edits.prices.get(&item.id) {
                 item.unit_cost = *p;
             }
         }
-        items.extend(plan.catalog.custom.iter().cloned());
+        items.extend(edits.custom.iter().cloned());
         Catalog { items }
     }
 
@@ -487,7 +506,7 @@ fn default_items() -> Vec<CatalogItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::format::Lang;
+    use crate::core::lang::Lang;
     use std::collections::HashSet;
 
     #[test]

@@ -4,9 +4,11 @@
 
 use super::catalog::Catalog;
 use super::geometry::{check_simple_polygon, vertex_centroid, Pt};
-use super::model::*;
+use super::ids::*;
 use super::money::Area;
 use super::optimise::Must;
+use super::plan::*;
+use super::site::*;
 use super::takeoff::{check_target, TakeoffError};
 use super::validate::limits;
 use serde::{Deserialize, Serialize};
@@ -238,7 +240,7 @@ pub enum Command {
     /// Sets or clears the survey tallies of matters (one undo step for a whole CSV import).
     SetTallies {
         /// Matter key and its tally (`None` clears it).
-        tallies: Vec<(String, Option<crate::core::priority::SurveyTally>)>,
+        tallies: Vec<(String, Option<crate::core::settings::SurveyTally>)>,
     },
     /// Records or clears a household's vote on a matter.
     SetVote {
@@ -655,7 +657,7 @@ fn check_lines(plan: &Plan, cmd: &Command, out: &Applied) -> Result<(), EditErro
         Command::AddBuilding { .. } | Command::Duplicate { .. } => (Vec::new(), Vec::new()),
         _ => return Ok(()),
     };
-    let catalog = Catalog::for_plan(plan);
+    let catalog = Catalog::with_edits(&plan.catalog);
     let current = plan.current_scenario;
     for s in &plan.scenarios {
         for p in &s.items {
@@ -881,7 +883,7 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
                 _ => return Err(EditError::NotFound),
             }
             // Every item on it, in every scenario, must still fit.
-            let catalog = Catalog::for_plan(plan);
+            let catalog = Catalog::with_edits(&plan.catalog);
             let on: Vec<Target> = targets_of(plan, *feature);
             let mut bad: Vec<String> = Vec::new();
             for s in &plan.scenarios {
@@ -986,7 +988,7 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             }
         }
         Command::Place { item, target } => {
-            let catalog = Catalog::for_plan(plan);
+            let catalog = Catalog::with_edits(&plan.catalog);
             let it = catalog.get(item).ok_or(EditError::UnknownItem)?;
             match check_target(&plan.community, it, *target) {
                 Ok(()) => {}
@@ -1104,7 +1106,7 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
         }
         Command::SetTallies { tallies } => {
             let households = plan.community.household_count() as u64;
-            let over = |t: &crate::core::priority::SurveyTally| {
+            let over = |t: &crate::core::settings::SurveyTally| {
                 u64::from(t.support) + u64::from(t.oppose) + u64::from(t.no_view) > households
             };
             if tallies.iter().any(|(_, t)| t.as_ref().is_some_and(over)) {
@@ -1173,7 +1175,7 @@ fn edit(plan: &mut Plan, cmd: &Command) -> Result<Applied, EditError> {
             plan.phasing.years = budgets
                 .iter()
                 .enumerate()
-                .map(|(i, b)| crate::core::phasing::YearBudget {
+                .map(|(i, b)| crate::core::settings::YearBudget {
                     budget: *b,
                     by_source: old.get(i).map(|y| y.by_source.clone()).unwrap_or_default(),
                 })
@@ -1410,7 +1412,7 @@ mod tests {
             Command::SetTallies {
                 tallies: vec![(
                     "elevator@stairwell:11".into(),
-                    Some(crate::core::priority::SurveyTally {
+                    Some(crate::core::settings::SurveyTally {
                         support: 9,
                         oppose: 1,
                         no_view: 2,

@@ -6,10 +6,12 @@ use super::catalog::Catalog;
 use super::consent::Status;
 use super::costing::Range3;
 use super::evaluate::{evaluate_with, Evaluation};
-use super::model::{BuildingId, PlacementId, Plan, Scenario, ScenarioId, Target};
+use super::ids::{BuildingId, PlacementId, ScenarioId};
 use super::money::Money;
+use super::plan::{Plan, Scenario};
 use super::priority::score;
 use super::risk::simulate;
+use super::site::Target;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -229,7 +231,7 @@ mod tests {
     #[test]
     fn the_demo_scenarios_differ_by_exactly_their_differing_items() {
         let plan = demo();
-        let catalog = Catalog::for_plan(&plan);
+        let catalog = Catalog::with_edits(&plan.catalog);
         let (a, b) = (&plan.scenarios[1], &plan.scenarios[0]); // basic only, then comprehensive
         let ch = changes(&plan, &catalog, a, b).unwrap();
         assert!(ch.only_a.is_empty());

@@ -5,7 +5,9 @@
 //! agree for the matter to pass.
 
 use super::catalog::{Matter, Scope};
-use super::model::{Community, Household, HouseholdId, Target, Vote};
+use super::ids::HouseholdId;
+use super::plan::Vote;
+use super::site::{Community, Household, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -365,7 +367,7 @@ mod tests {
             targets.extend(b.stairwells.iter().map(|s| Target::Stairwell(s.id)));
         }
         targets.extend(c.areas.iter().map(|a| Target::Area(a.id)));
-        targets.push(Target::Stairwell(crate::core::model::StairwellId(9_999)));
+        targets.push(Target::Stairwell(crate::core::ids::StairwellId(9_999)));
         for t in targets {
             for scope in [Scope::Stairwell, Scope::Building, Scope::Community] {
                 assert_eq!(

@@ -3,8 +3,11 @@
 //! m² of floor area. Rounding rules: see [`crate::core::money`].
 
 use super::catalog::{Catalog, Class, CostRange, ItemId};
-use super::model::{BuildingId, Community, CostSettings, Placement, PlacementId, Target};
+use super::ids::{BuildingId, PlacementId};
 use super::money::{Money, MAX_LINE_YUAN};
+use super::plan::Placement;
+use super::settings::CostSettings;
+use super::site::{Community, Target};
 use super::takeoff::{take_off, Quantity, TakeoffError};
 use serde::{Deserialize, Serialize};
 use std::ops::Add;

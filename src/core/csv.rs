@@ -3,8 +3,9 @@
 //! formulas neutralised, and survey tallies read from a CSV with an error for each bad row.
 
 use super::catalog::Catalog;
-use super::model::{Plan, Target};
-use super::priority::SurveyTally;
+use super::plan::Plan;
+use super::settings::SurveyTally;
+use super::site::Target;
 use super::takeoff::{check_target, TakeoffError};
 use serde::Serialize;
 
@@ -259,7 +260,7 @@ pub fn read_tallies(plan: &Plan, text: &str) -> TallyImport {
 /// Reads survey tallies: columns item, target, support, oppose, no view (a header row is
 /// recognised and skipped). Each row is checked on its own.
 pub fn parse_tallies(plan: &Plan, text: &str) -> Vec<TallyRow> {
-    let catalog = Catalog::for_plan(plan);
+    let catalog = Catalog::with_edits(&plan.catalog);
     let rows = parse(text);
     let skip = usize::from(rows.first().is_some_and(|r| is_header(r)));
     rows.into_iter()

@@ -5,13 +5,15 @@
 use super::catalog::Catalog;
 use super::costing::{building_of, cost_report, CostError, CostReport};
 use super::funding::allocate;
-use super::model::{PlacementId, Plan, Scenario};
+use super::ids::PlacementId;
 use super::money::Money;
 use super::optimise::{FrontierPoint, FrontierRun, Limits};
 use super::phasing::{annual_plan, AnnualPlan, Job, PhasingProblem};
+use super::plan::{Plan, Scenario};
 use super::priority::{score, Priorities};
 use super::risk::{simulate, RiskResult};
-use super::select::{build, select, SelectionReport, SelectionSettings};
+use super::select::{build, select, SelectionReport};
+use super::settings::SelectionSettings;
 
 /// Costs and priorities of a scenario: what every decision starts from.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +28,7 @@ pub struct Basis {
 
 /// Costs and priorities of `scenario`.
 pub fn basis(plan: &Plan, scenario: &Scenario) -> Result<Basis, CostError> {
-    let catalog = Catalog::for_plan(plan);
+    let catalog = Catalog::with_edits(&plan.catalog);
     let costs = cost_report(&plan.community, &catalog, &plan.costs, &scenario.items)?;
     let priorities = score(plan, &catalog, scenario, &costs);
     Ok(Basis {

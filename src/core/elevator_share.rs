@@ -4,8 +4,10 @@
 //! the fen left over by rounding go by the largest-remainder rule of [`crate::core::money`]
 //! (largest remainder first; ties to the household listed first in the stairwell).
 
-use super::model::{ElevatorSharing, HouseholdId, Stairwell, StairwellId};
+use super::ids::{HouseholdId, StairwellId};
 use super::money::{apportion, Area, Money};
+use super::plan::ElevatorSharing;
+use super::site::Stairwell;
 use serde::{Deserialize, Serialize};
 
 /// One household's line in the elevator table.
@@ -133,7 +135,7 @@ pub fn share_elevator(
 mod tests {
     use super::*;
     use crate::core::geometry::Pt;
-    use crate::core::model::Household;
+    use crate::core::site::Household;
 
     /// Two households per floor on 6 floors; west flats 80 m², east flats 60 m².
     fn stairwell() -> Stairwell {

@@ -4,7 +4,8 @@
 //! texts included), and keeps the field's JSON path (`community.buildings[1].stairwells[0]…`)
 //! as a second line for designers.
 
-use super::format::{place_name, Lang};
+use super::format::place_name;
+use super::lang::Lang;
 use serde::Serialize;
 use std::fmt;
 

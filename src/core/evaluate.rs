@@ -6,7 +6,8 @@ use super::catalog::Catalog;
 use super::consent::{check, electorate, ConsentResult};
 use super::costing::{cost_report, CostError, CostReport};
 use super::funding::{allocate, FundingReport};
-use super::model::{PlacementId, Plan, Scenario};
+use super::ids::PlacementId;
+use super::plan::{Plan, Scenario};
 use super::yardstick::{compare, Comparison};
 use serde::Serialize;
 use std::rc::Rc;
@@ -49,7 +50,7 @@ pub fn evaluate_with(
 
 /// Evaluates the plan's current scenario.
 pub fn evaluate(plan: &Plan) -> Result<Evaluation, CostError> {
-    evaluate_with(plan, &Catalog::for_plan(plan), plan.scenario())
+    evaluate_with(plan, &Catalog::with_edits(&plan.catalog), plan.scenario())
 }
 
 /// An earlier evaluation and what it was of, for [`evaluate_after`].
@@ -137,11 +138,12 @@ mod tests {
     use crate::core::command::{apply, Command, Feature};
     use crate::core::demo;
     use crate::core::geometry::Pt;
-    use crate::core::model::{BuildingId, Vote};
+    use crate::core::ids::BuildingId;
+    use crate::core::plan::Vote;
 
     /// Evaluates `after` from `before`'s evaluation; checks it against a fresh one.
     fn after(before: &Plan, ev: &Evaluation, after: &Plan) -> Evaluation {
-        let catalog = Catalog::for_plan(after);
+        let catalog = Catalog::with_edits(&after.catalog);
         let previous = Previous {
             plan: before,
             scenario: before.scenario(),

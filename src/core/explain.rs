@@ -2,8 +2,9 @@
 //! taken off the plan and how a household's share was computed ("why is my share ¥39,000?").
 
 use super::catalog::Unit;
-use super::format::{money_exact, number, percent_bp, Lang};
+use super::format::{money_exact, number, percent_bp};
 use super::funding::{Basis, BurdenLine, HouseholdBurden};
+use super::lang::Lang;
 use super::money::Money;
 use super::takeoff::{Derivation, Quantity};
 
@@ -381,7 +382,7 @@ pub fn household_total(h: &HouseholdBurden, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::PlacementId;
+    use crate::core::ids::PlacementId;
     use crate::core::money::{Area, Money};
 
     #[test]
@@ -422,7 +423,9 @@ mod tests {
     fn consent_rows_show_both_shares_against_each_threshold() {
         use crate::core::catalog::{Matter, Scope};
         use crate::core::consent::{check, Status};
-        use crate::core::model::{Household, HouseholdId, Vote};
+        use crate::core::ids::HouseholdId;
+        use crate::core::plan::Vote;
+        use crate::core::site::Household;
         // 12 households; 9 agree by head count (75 %) but the three objecting flats are the
         // largest, so the agreeing area is below 3/4.
         let hh: Vec<Household> = (0..12)
@@ -508,8 +511,8 @@ mod tests {
             },
         };
         let mut h = HouseholdBurden {
-            household: crate::core::model::HouseholdId(7),
-            stairwell: crate::core::model::StairwellId(1),
+            household: crate::core::ids::HouseholdId(7),
+            stairwell: crate::core::ids::StairwellId(1),
             room: "302".into(),
             floor: 3,
             total: Money::yuan(38_000),

@@ -14,12 +14,14 @@ use super::compare::{
     changes_between, figures_before_risk, risk_p80, BeforeRisk, Changes, RiskLines, ScenarioFigures,
 };
 use super::decide::{self, frontier_point, Basis, Frontier};
-use super::model::{PlacementId, Plan, ScenarioId};
+use super::ids::{PlacementId, ScenarioId};
 use super::money::Money;
 use super::optimise::FrontierRun;
 use super::phasing::AnnualPlan;
+use super::plan::Plan;
 use super::risk::RiskResult;
-use super::select::{SelectionReport, SelectionSettings};
+use super::select::SelectionReport;
+use super::settings::SelectionSettings;
 use serde::{Deserialize, Serialize};
 
 /// What to compute on a plan.
@@ -190,7 +192,7 @@ impl Running {
                     return None;
                 };
                 if let Some(s) = ids.get(next).and_then(|id| plan.scenario_by_id(*id)) {
-                    let catalog = Catalog::for_plan(plan);
+                    let catalog = Catalog::with_edits(&plan.catalog);
                     done.extend(figures_before_risk(plan, &catalog, s));
                 }
                 if next + 1 < ids.len() {
@@ -377,7 +379,7 @@ mod tests {
         let mut plan = demo();
         plan.selection.budget = Money::yuan(1_500_000);
         let ids: Vec<ScenarioId> = plan.scenarios.iter().map(|s| s.id).collect();
-        let catalog = Catalog::for_plan(&plan);
+        let catalog = Catalog::with_edits(&plan.catalog);
         let want_figures: Vec<_> = plan
             .scenarios
             .iter()
@@ -446,7 +448,7 @@ mod tests {
     fn what_changes_follows_the_order_asked_and_needs_two_scenarios() {
         let plan = demo();
         let (a, b) = (&plan.scenarios[0], &plan.scenarios[1]);
-        let catalog = Catalog::for_plan(&plan);
+        let catalog = Catalog::with_edits(&plan.catalog);
         let only_changes = |ids: Vec<ScenarioId>| -> Vec<Changes> {
             Running::new(plan.clone(), Job::Compare(ids))
                 .run()
@@ -470,7 +472,7 @@ mod tests {
     fn the_annual_plan_in_the_worker_is_the_direct_one() {
         let mut plan = demo();
         plan.phasing.years = (0..3)
-            .map(|_| crate::core::phasing::YearBudget {
+            .map(|_| crate::core::settings::YearBudget {
                 budget: Money::yuan(1_500_000),
                 ..Default::default()
             })

@@ -9,44 +9,10 @@
 //! waiting unit whose prerequisites are already scheduled (that year or earlier) and that fits
 //! what is left of the year's budgets and the building caps. Unspent money does not carry over.
 
-use super::funding::FundingSource;
-use super::model::PlacementId;
+use super::ids::PlacementId;
 use super::money::Money;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// One year's money.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct YearBudget {
-    /// Total that can be spent this year.
-    pub budget: Money,
-    /// Limits per funding source this year (a source absent here is limited only by the total).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub by_source: BTreeMap<FundingSource, Money>,
-}
-
-/// Phasing settings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PhasingSettings {
-    /// The first year of the plan.
-    pub start_year: u16,
-    /// Budgets, one per year from `start_year`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub years: Vec<YearBudget>,
-    /// At most this many items under way in one building in one year (0 = no cap).
-    pub max_works_per_building: u8,
-}
-
-impl Default for PhasingSettings {
-    /// From 2027, no years yet, at most 3 works per building a year.
-    fn default() -> Self {
-        PhasingSettings {
-            start_year: 2027,
-            years: Vec::new(),
-            max_works_per_building: 3,
-        }
-    }
-}
 
 /// An item to schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

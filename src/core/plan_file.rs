@@ -4,15 +4,15 @@
 
 use super::error::{ErrorKind, Named, PlanError};
 use super::extras::{self, RawStep};
-use super::model::Plan;
+use super::plan::Plan;
 use super::validate::{repair, validate};
 use serde::de::DeserializeSeed;
 use serde_json::error::Category;
 use serde_json::Value;
 use std::cell::RefCell;
 
-/// The version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version this build writes (defined with the plan it describes).
+pub use super::plan::SCHEMA_VERSION;
 
 /// Every version that ever shipped, oldest first; each has a fixture in `tests/fixtures`.
 pub const SHIPPED_VERSIONS: [u32; 1] = [1];

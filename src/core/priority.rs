@@ -6,97 +6,12 @@
 use super::catalog::{Catalog, Class, Scope};
 use super::consent::electorate_size;
 use super::costing::CostReport;
-use super::model::{Building, PlacementId, Plan, Scenario, Target};
+use super::ids::PlacementId;
+use super::plan::{Plan, Scenario};
+use super::settings::{PrioritySettings, SurveyTally, BUILT_IN};
+use super::site::{Building, Target};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
-
-/// The built-in criteria, by id.
-pub const BUILT_IN: [&str; 5] = [
-    "safety",
-    "households",
-    "demand",
-    "condition",
-    "cost_effectiveness",
-];
-
-/// A criterion the user added (rated by hand per item, 0-10).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomCriterion {
-    /// Id, unique among criteria.
-    pub id: String,
-    /// Chinese name.
-    pub name_zh: String,
-    /// English name.
-    pub name_en: String,
-}
-
-/// Survey tallies for one matter (问需于民): how many households support, oppose, have no view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct SurveyTally {
-    /// Support.
-    pub support: u32,
-    /// Oppose.
-    pub oppose: u32,
-    /// No view.
-    pub no_view: u32,
-}
-
-impl SurveyTally {
-    /// Share supporting among all answers, 0..1; `None` without answers.
-    pub fn support_share(&self) -> Option<f64> {
-        let n = self.support + self.oppose + self.no_view;
-        (n > 0).then(|| f64::from(self.support) / f64::from(n))
-    }
-}
-
-/// Priority settings of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PrioritySettings {
-    /// Weight per criterion id (any non-negative numbers; normalised to sum 1).
-    pub weights: BTreeMap<String, u32>,
-    /// Criteria added by the user.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub custom: Vec<CustomCriterion>,
-    /// Pairwise comparisons (AHP) over the criteria in [`criteria`] order, when used: entry
-    /// `[i][j]` says how much more important criterion i is than j (1/9..9). Replaces
-    /// `weights` when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pairwise: Option<Vec<Vec<f64>>>,
-    /// Ratings set by hand, 0-10, per matter key and criterion; they replace computed ones.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ratings: BTreeMap<String, BTreeMap<String, u8>>,
-    /// The class rule 先民生、后提升: within a building, no improvement or upgrade item is
-    /// selected or scheduled before that building's safety and basic items.
-    #[serde(default = "yes")]
-    pub class_rule: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl Default for PrioritySettings {
-    /// Safety 30, households 20, demand 20, condition 15, cost-effectiveness 15 [EST].
-    fn default() -> Self {
-        let weights = [
-            ("safety", 30),
-            ("households", 20),
-            ("demand", 20),
-            ("condition", 15),
-            ("cost_effectiveness", 15),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-        PrioritySettings {
-            weights,
-            custom: Vec::new(),
-            pairwise: None,
-            ratings: BTreeMap::new(),
-            class_rule: true,
-        }
-    }
-}
+use std::collections::HashMap;
 
 /// Saaty's random consistency index for n = 1..=10.
 const RANDOM_INDEX: [f64; 10] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];

@@ -6,45 +6,15 @@
 use super::catalog::{Catalog, Class};
 use super::consent::electorate;
 use super::costing::{building_of, CostReport};
-use super::model::{is_default, BuildingId, PlacementId, Plan, Scenario, Target};
+use super::ids::{BuildingId, PlacementId};
 use super::money::Money;
 use super::optimise::{solve, Candidate, Limits, Must, Problem, Solution, Status};
+use super::plan::{Plan, Scenario};
 use super::priority::Priorities;
+use super::settings::SelectionSettings;
+use super::site::Target;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-
-/// Budget and limits of a selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SelectionSettings {
-    /// The budget (total cost including fees); zero means not set.
-    #[serde(default)]
-    pub budget: Money,
-    /// Minimum spend per class, [`Class::ALL`] order.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub class_min: [Money; 4],
-    /// Node limit of the exact search.
-    #[serde(default = "default_nodes")]
-    pub max_nodes: u64,
-    /// Select by the Method of Equal Shares (fair between households and so buildings)
-    /// instead of the highest total priority.
-    #[serde(default)]
-    pub equal_shares: bool,
-}
-
-fn default_nodes() -> u64 {
-    Limits::default().max_nodes
-}
-
-impl Default for SelectionSettings {
-    fn default() -> Self {
-        SelectionSettings {
-            budget: Money::ZERO,
-            class_min: [Money::ZERO; 4],
-            max_nodes: default_nodes(),
-            equal_shares: false,
-        }
-    }
-}
 
 /// The problem built from a scenario, with the placement behind each candidate.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 //! (no padding); the `1.` is the link format, so later formats can be told apart. The fragment
 //! never reaches a server. Reading a link goes through the same checks as a plan file.
 
-use super::model::Plan;
+use super::plan::Plan;
 use super::plan_file::{load, to_json_compact, LoadError, Loaded, MAX_BYTES};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;

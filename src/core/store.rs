@@ -4,7 +4,7 @@
 //! conflict (another tab saved in between) and writes nothing, so no work is silently
 //! overwritten.
 
-use super::model::Plan;
+use super::plan::Plan;
 use super::plan_file::{load_str, to_json_compact, LoadError};
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,7 @@
 //! road from the drawn area, pipe from the drawn length), or typed in and marked as such.
 
 use super::catalog::{CatalogItem, Measure};
-use super::model::{Community, SiteKind, Target, TargetKind};
+use super::site::{Community, SiteKind, Target, TargetKind};
 use serde::{Deserialize, Serialize};
 
 /// How a quantity was found, for the "why this number" explanation.
@@ -280,8 +280,10 @@ mod tests {
     use super::*;
     use crate::core::catalog::Catalog;
     use crate::core::geometry::{rect, Pt};
-    use crate::core::model::*;
+    use crate::core::ids::*;
+
     use crate::core::money::Area;
+    use crate::core::site::*;
 
     fn community() -> Community {
         let hh = |id: u32, floor: u8| Household {
@@ -458,7 +460,7 @@ mod tests {
         assert_eq!(
             take_off(&c, &item("greening"), Target::Area(FeatureId(1)), None),
             Err(TakeoffError::WrongKind(vec![SiteKind::Area(
-                crate::core::model::AreaKind::Green
+                crate::core::site::AreaKind::Green
             )]))
         );
     }

@@ -5,8 +5,9 @@
 use super::catalog::{Catalog, CostRange};
 use super::error::{ErrorKind, PlanError};
 use super::geometry::{check_simple_polygon, PolygonFault, Pt};
-use super::model::{Community, Plan};
 use super::money::{Money, MAX_LINE_YUAN, MAX_UNIT_PRICE_YUAN, MAX_YUAN};
+use super::plan::Plan;
+use super::site::Community;
 use super::takeoff::{check_target, TakeoffError};
 use std::collections::HashSet;
 
@@ -60,7 +61,7 @@ fn range_err<T: std::fmt::Display>(path: String, v: T, lo: T, hi: T) -> PlanErro
 
 /// Share rules: a share of 0-100 % and an amount cap of 0 to [`MAX_YUAN`] (a negative
 /// subsidy cap is refused, never read as zero).
-fn check_rules(errs: &mut Vec<PlanError>, path: &str, rules: &[super::funding::ShareRule]) {
+fn check_rules(errs: &mut Vec<PlanError>, path: &str, rules: &[super::settings::ShareRule]) {
     for (i, r) in rules.iter().enumerate() {
         if r.max_bp > 10_000 {
             errs.push(range_err(
@@ -305,7 +306,7 @@ pub fn validate_community(c: &Community) -> Vec<PlanError> {
 /// Checks the whole plan; an empty list means it is valid.
 pub fn validate(plan: &Plan) -> Vec<PlanError> {
     let mut errs = validate_community(&plan.community);
-    let catalog = Catalog::for_plan(plan);
+    let catalog = Catalog::with_edits(&plan.catalog);
     for (id, price) in &plan.catalog.prices {
         check_price(&mut errs, format!("catalog.prices.{id}"), price);
         if Catalog::defaults().get(id).is_none() {
@@ -453,7 +454,7 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
 fn validate_decision_settings(plan: &Plan) -> Vec<PlanError> {
     let mut errs = Vec::new();
     let pr = &plan.priority;
-    let known: HashSet<&str> = super::priority::BUILT_IN
+    let known: HashSet<&str> = super::settings::BUILT_IN
         .iter()
         .copied()
         .chain(pr.custom.iter().map(|c| c.id.as_str()))
@@ -470,7 +471,7 @@ fn validate_decision_settings(plan: &Plan) -> Vec<PlanError> {
     }
     let mut ids = HashSet::new();
     for (i, c) in pr.custom.iter().enumerate() {
-        if super::priority::BUILT_IN.contains(&c.id.as_str()) || !ids.insert(&c.id) {
+        if super::settings::BUILT_IN.contains(&c.id.as_str()) || !ids.insert(&c.id) {
             errs.push(PlanError::new(
                 format!("priority.custom[{i}].id"),
                 ErrorKind::Duplicate { id: c.id.clone() },
@@ -578,7 +579,7 @@ fn validate_decision_settings(plan: &Plan) -> Vec<PlanError> {
 
 /// True when the placement's quantity × unit price is within [`MAX_LINE_YUAN`] (or it cannot
 /// be costed for another reason, reported elsewhere).
-pub fn line_fits(plan: &Plan, catalog: &Catalog, p: &super::model::Placement) -> bool {
+pub fn line_fits(plan: &Plan, catalog: &Catalog, p: &super::plan::Placement) -> bool {
     !matches!(
         super::costing::cost_line(&plan.community, catalog, &plan.costs, p),
         Err(super::costing::CostError::TooLarge(..))
@@ -589,7 +590,7 @@ pub fn line_fits(plan: &Plan, catalog: &Catalog, p: &super::model::Placement) ->
 pub fn check_placement(
     plan: &Plan,
     catalog: &Catalog,
-    p: &super::model::Placement,
+    p: &super::plan::Placement,
     path: &str,
 ) -> Vec<PlanError> {
     let mut errs = Vec::new();
@@ -723,7 +724,7 @@ pub fn repair(plan: &Plan) -> Option<(Plan, Vec<PlanError>)> {
             && !item.targets.is_empty()
             && !item.name_zh.trim().is_empty()
     });
-    let catalog = Catalog::for_plan(&p);
+    let catalog = Catalog::with_edits(&p.catalog);
     let snapshot = p.clone();
     for s in &mut p.scenarios {
         let mut ids = HashSet::new();

@@ -86,7 +86,7 @@ pub fn NoticeBar() -> Html {
             let it = catalog.get(item);
             if it.is_some_and(|i| {
                 i.targets
-                    .contains(&crate::core::model::TargetKind::Community)
+                    .contains(&crate::core::site::TargetKind::Community)
             }) {
                 let app = app.clone();
                 let item = item.clone();
@@ -94,7 +94,7 @@ pub fn NoticeBar() -> Html {
                     app.dismiss();
                     app.edit(crate::core::command::Command::Place {
                         item: item.clone(),
-                        target: crate::core::model::Target::Community,
+                        target: crate::core::site::Target::Community,
                     });
                 });
                 action = Some(html! {

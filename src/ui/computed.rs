@@ -5,7 +5,7 @@
 
 use crate::core::catalog::Catalog;
 use crate::core::evaluate::{evaluate_after, Evaluation, Previous};
-use crate::core::model::Plan;
+use crate::core::plan::Plan;
 use crate::core::priority::{score, Priorities};
 use crate::ui::state::{use_app, PlanRef};
 use std::cell::RefCell;
@@ -17,7 +17,7 @@ use yew::prelude::*;
 /// but few touch its catalog, and the panels of one page each need it.
 pub fn catalog_of(plan: &Plan) -> Rc<Catalog> {
     thread_local! {
-        static LAST: RefCell<Option<(crate::core::model::CatalogEdits, Rc<Catalog>)>> = const { RefCell::new(None) };
+        static LAST: RefCell<Option<(crate::core::catalog::CatalogEdits, Rc<Catalog>)>> = const { RefCell::new(None) };
     }
     LAST.with(|last| {
         let mut last = last.borrow_mut();
@@ -26,7 +26,7 @@ pub fn catalog_of(plan: &Plan) -> Rc<Catalog> {
                 return catalog.clone();
             }
         }
-        let catalog = Rc::new(Catalog::for_plan(plan));
+        let catalog = Rc::new(Catalog::with_edits(&plan.catalog));
         *last = Some((plan.catalog.clone(), catalog.clone()));
         catalog
     })

@@ -11,9 +11,10 @@
 //! to 70 ms on the 1,521-item community); one after the other, each frame stays short.
 
 use crate::core::compare::{Changes, ScenarioFigures};
+use crate::core::ids::ScenarioId;
 use crate::core::jobs::{ChartData, Job, Part, Reply, Request};
-use crate::core::model::{Plan, ScenarioId};
 use crate::core::phasing::AnnualPlan;
+use crate::core::plan::Plan;
 use crate::core::select::SelectionReport;
 use crate::ui::state::PlanRef;
 use crate::worker::{Engine, Json};

@@ -4,8 +4,8 @@
 
 use crate::core::catalog::{Class, Unit};
 use crate::core::command::EditError;
-pub use crate::core::format::Lang;
-use crate::core::model::{AreaKind, PipeKind, PointKind, SiteKind, TargetKind};
+pub use crate::core::lang::Lang;
+use crate::core::site::{AreaKind, PipeKind, PointKind, SiteKind, TargetKind};
 
 /// Every fixed text shown by the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1048,7 +1048,7 @@ pub fn refusal(lang: Lang, e: &EditError, item_name: &dyn Fn(&str) -> String) ->
 pub fn reason(
     lang: Lang,
     r: &crate::core::select::Reason,
-    name: &dyn Fn(crate::core::model::PlacementId) -> String,
+    name: &dyn Fn(crate::core::ids::PlacementId) -> String,
 ) -> String {
     use crate::core::format::money_compact;
     use crate::core::select::Reason as R;
@@ -1117,7 +1117,7 @@ pub fn reason(
 pub fn unscheduled(
     lang: Lang,
     u: &crate::core::phasing::Unscheduled,
-    name: &dyn Fn(crate::core::model::PlacementId) -> String,
+    name: &dyn Fn(crate::core::ids::PlacementId) -> String,
 ) -> String {
     use crate::core::format::money_compact;
     use crate::core::phasing::Unscheduled as U;

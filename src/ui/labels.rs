@@ -5,8 +5,9 @@
 use crate::core::catalog::{Catalog, Class};
 use crate::core::consent::Status;
 use crate::core::format::{place_name, stairwell_label};
-use crate::core::funding::FundingSource;
-use crate::core::model::*;
+use crate::core::funding_source::FundingSource;
+use crate::core::plan::*;
+use crate::core::site::*;
 use crate::ui::i18n::{pick, Lang};
 use crate::ui::i18n::{t, Key};
 use yew::prelude::*;
@@ -67,7 +68,7 @@ pub fn status_text(lang: Lang, s: Status) -> String {
 }
 
 /// The plan as a file name: the community's name and the date.
-pub fn file_name(plan: &crate::core::model::Plan, ext: &str) -> String {
+pub fn file_name(plan: &crate::core::plan::Plan, ext: &str) -> String {
     let d = js_sys::Date::new_0();
     let name: String = plan
         .community

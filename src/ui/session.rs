@@ -194,10 +194,10 @@ pub fn own_state() -> AppState {
     match store::open(&kv, &cur.project) {
         Ok((mut plan, rev, read_only)) => {
             if plan
-                .scenario_by_id(crate::core::model::ScenarioId(cur.scenario))
+                .scenario_by_id(crate::core::ids::ScenarioId(cur.scenario))
                 .is_some()
             {
-                plan.current_scenario = crate::core::model::ScenarioId(cur.scenario);
+                plan.current_scenario = crate::core::ids::ScenarioId(cur.scenario);
             }
             let mut s = AppState::opened(plan, lang, &cur.project, rev, read_only);
             if let (false, Some(m)) = (

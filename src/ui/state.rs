@@ -3,8 +3,9 @@
 //! and never touches storage, the URL or the clock (those effects live in `app.rs`).
 
 use crate::core::command::{apply, Command, EditError, Feature};
-use crate::core::format::Lang;
-use crate::core::model::{PlacementId, Plan, StairwellId};
+use crate::core::ids::{PlacementId, StairwellId};
+use crate::core::lang::Lang;
+use crate::core::plan::Plan;
 use crate::core::plan_file::load_str;
 use crate::core::DEMO_JSON;
 use std::rc::Rc;
@@ -42,11 +43,11 @@ pub enum Tool {
     /// Click corners to add a building outline (Enter or double-click to finish).
     BuildingPolygon,
     /// Click corners to add an area of a kind.
-    Area(crate::core::model::AreaKind),
+    Area(crate::core::site::AreaKind),
     /// Click points to add a pipe run.
-    Pipe(crate::core::model::PipeKind),
+    Pipe(crate::core::site::PipeKind),
     /// Click to add a point.
-    Point(crate::core::model::PointKind),
+    Point(crate::core::site::PointKind),
     /// Click two points of a known length on the traced picture.
     Calibrate,
 }
@@ -720,7 +721,8 @@ mod tests {
     use super::*;
     use crate::core::command::BuildingProps;
     use crate::core::geometry::rect;
-    use crate::core::model::{BuildingId, StairwellId, Target};
+    use crate::core::ids::{BuildingId, StairwellId};
+    use crate::core::site::Target;
 
     fn reduce(s: Rc<AppState>, a: Action) -> Rc<AppState> {
         s.reduce(a)
@@ -756,7 +758,7 @@ mod tests {
             s0.clone(),
             Action::Edit(Command::Place {
                 item: "elevator".into(),
-                target: Target::Area(crate::core::model::FeatureId(1)),
+                target: Target::Area(crate::core::ids::FeatureId(1)),
             }),
         );
         assert!(Rc::ptr_eq(&s0.plan.0, &s1.plan.0));

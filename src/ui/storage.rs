@@ -7,7 +7,7 @@
 //! transaction may never complete. Its quota (about 5 MB) holds dozens of projects; a full
 //! store is reported with a one-click export, and nothing in memory is lost.
 
-use crate::core::format::Lang;
+use crate::core::lang::Lang;
 use crate::core::store::{Kv, WriteError};
 use wasm_bindgen::JsValue;
 

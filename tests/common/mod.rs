@@ -3,11 +3,14 @@
 #![allow(clippy::unwrap_used)] // Test helpers: a failed unwrap is a failed test.
 #![allow(dead_code)]
 
-use renovation_planner::core::catalog::Catalog;
+use renovation_planner::core::catalog::{Catalog, CatalogEdits};
 use renovation_planner::core::geometry::{rect, Pt};
-use renovation_planner::core::model::*;
+use renovation_planner::core::ids::*;
 use renovation_planner::core::money::{Area, Money};
+use renovation_planner::core::plan::*;
 use renovation_planner::core::plan_file::load_str;
+use renovation_planner::core::settings::CostSettings;
+use renovation_planner::core::site::*;
 use renovation_planner::core::DEMO_JSON;
 use std::collections::BTreeMap;
 
@@ -161,7 +164,7 @@ pub fn random_plan(seed: u64) -> Plan {
             .insert("security".into(), r.range(0, 40) as u32);
         plan.priority
             .custom
-            .push(renovation_planner::core::priority::CustomCriterion {
+            .push(renovation_planner::core::settings::CustomCriterion {
                 id: "security".into(),
                 name_zh: "治安".into(),
                 name_en: "Security".into(),
@@ -170,7 +173,7 @@ pub fn random_plan(seed: u64) -> Plan {
     if r.chance(0.3) {
         plan.selection.budget = Money::yuan(r.range(0, 3_000_000) as i64);
         plan.phasing.years = (0..r.range(1, 4))
-            .map(|_| renovation_planner::core::phasing::YearBudget {
+            .map(|_| renovation_planner::core::settings::YearBudget {
                 budget: Money::yuan(r.range(0, 2_000_000) as i64),
                 by_source: BTreeMap::new(),
             })
@@ -181,7 +184,7 @@ pub fn random_plan(seed: u64) -> Plan {
     }
     if r.chance(0.5) {
         plan.funding.pools.insert(
-            renovation_planner::core::funding::FundingSource::CentralSubsidy,
+            renovation_planner::core::funding_source::FundingSource::CentralSubsidy,
             Money::yuan(r.range(0, 2_000_000) as i64),
         );
     }
@@ -201,7 +204,7 @@ pub fn random_plan(seed: u64) -> Plan {
             let n = plan.community.household_count() as u64 / 3;
             plan.tallies.insert(
                 p.matter_key(),
-                renovation_planner::core::priority::SurveyTally {
+                renovation_planner::core::settings::SurveyTally {
                     support: r.range(0, n) as u32,
                     oppose: r.range(0, n) as u32,
                     no_view: r.range(0, n) as u32,

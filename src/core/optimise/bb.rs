@@ -23,7 +23,8 @@
 //! checked in exact integers.
 
 use super::lp::{Lp, LpStatus};
-use super::{totals, violation, Limits, Must, Problem, Search, Solution, Status};
+use super::problem::{totals, violation, Limits, Must, Problem, Solution, Status};
+use super::search::Search;
 
 /// An LP node costs about as much as this many nodes of the combinatorial search, so the
 /// node limit of [`Limits`] is divided by it.

@@ -14,8 +14,8 @@
 //! Used by [`crate::core::optimise::solve`] whenever every component is small enough to
 //! enumerate (at most [`MAX_ITEMS`] items and [`MAX_OPTIONS`] feasible subsets).
 
-use super::Fenwick;
-use super::{Limits, Problem, Solution, Status};
+use super::fenwick::Fenwick;
+use super::problem::{classes_reachable, totals, Limits, Problem, Solution, Status};
 
 /// Largest component enumerated (items).
 pub const MAX_ITEMS: usize = 20;
@@ -193,7 +193,7 @@ impl State<'_> {
     }
 
     fn classes_reachable(&self) -> bool {
-        super::classes_reachable(self.p, &self.spent, &self.open_spend, self.cost)
+        classes_reachable(self.p, &self.spent, &self.open_spend, self.cost)
     }
 
     fn classes_met(&self) -> bool {
@@ -414,7 +414,7 @@ pub(crate) fn solve_by_components(
                 }
             }
         }
-        let (value, cost) = super::totals(p, &chosen);
+        let (value, cost) = totals(p, &chosen);
         Solution {
             chosen,
             value,

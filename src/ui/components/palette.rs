@@ -5,7 +5,7 @@
 use crate::core::catalog::{CatalogItem, Class};
 use crate::core::command::{Command, EditError, Feature};
 use crate::core::format::money_compact;
-use crate::core::model::{Target, TargetKind};
+use crate::core::site::{Target, TargetKind};
 use crate::ui::i18n::{class_name, pick, refusal, t, unit_name, Key, Lang};
 use crate::ui::labels::{class_css, item_name};
 use crate::ui::state::{use_app, AppHandle, Notice, Sel};

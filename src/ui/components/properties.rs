@@ -8,8 +8,10 @@ use crate::core::consent::Status;
 use crate::core::explain;
 use crate::core::format::{money_compact, money_exact, number};
 use crate::core::geometry::{polygon_area_m2, polyline_length_m};
-use crate::core::model::{PlacementId, Plan, Target};
+use crate::core::ids::PlacementId;
 use crate::core::optimise::Must;
+use crate::core::plan::Plan;
+use crate::core::site::Target;
 use crate::ui::components::fields::{parse_number, Field};
 use crate::ui::computed::{use_computed, Computed};
 use crate::ui::i18n::{class_name, t, unit_name, Key, Lang};
@@ -74,7 +76,7 @@ pub fn Properties(_props: &PropertiesProps) -> Html {
     }
 }
 
-fn building_form(app: &AppHandle, id: crate::core::model::BuildingId) -> Html {
+fn building_form(app: &AppHandle, id: crate::core::ids::BuildingId) -> Html {
     let s = app.state();
     let lang = s.lang;
     let Some(b) = s.plan.0.community.building(id) else {
@@ -186,7 +188,7 @@ fn feature_info(app: &AppHandle, computed: &Computed, f: Feature) -> Html {
 /// What a drawn feature is (a sewer or a gas pipe, a road or a square): a choice that is
 /// refused with the reason when items on it could not stay.
 fn kind_select(app: &AppHandle, f: Feature) -> Html {
-    use crate::core::model::SiteKind;
+    use crate::core::site::SiteKind;
     use crate::ui::i18n::{area_kind_name, pipe_kind_name, point_kind_name};
     use crate::ui::labels::{AREA_KINDS, PIPE_KINDS, POINT_KINDS};
     let s = app.state();

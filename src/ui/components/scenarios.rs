@@ -2,7 +2,7 @@
 //! navigation (plan, compare, residents, annual plan).
 
 use crate::core::command::Command;
-use crate::core::model::ScenarioId;
+use crate::core::ids::ScenarioId;
 use crate::ui::components::fields::Field;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::{use_app, Action, Page};

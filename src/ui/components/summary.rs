@@ -4,7 +4,7 @@
 
 use crate::core::catalog::Class;
 use crate::core::format::{money_compact, money_exact};
-use crate::core::funding::FundingSource;
+use crate::core::funding_source::FundingSource;
 use crate::core::yardstick::YARDSTICKS;
 use crate::ui::computed::use_computed;
 use crate::ui::i18n::{class_name, pick, t, Key, Lang};

@@ -9,7 +9,8 @@ use crate::core::command::{snap, BuildingProps, Command, Feature};
 use crate::core::geometry::{
     all_inside, drag_box, is_rectangle, rect, resize_rect, rotate_about, vertex_centroid, Pt, View,
 };
-use crate::core::model::{Community, Plan};
+use crate::core::plan::Plan;
+use crate::core::site::Community;
 use crate::ui::i18n::{new_building_name, Lang};
 use crate::ui::state::{AppState, Sel};
 

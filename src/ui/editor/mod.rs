@@ -13,7 +13,7 @@
 
 use crate::core::command::{snap, BuildingProps, Command, Feature};
 use crate::core::geometry::{scale_bar_m, vertex_centroid, Pt, View};
-use crate::core::model::*;
+use crate::core::site::*;
 use crate::ui::components::fields::select_value;
 use crate::ui::i18n::{area_kind_name, point_kind_name, t, Key, Lang};
 use crate::ui::labels::class_css;

@@ -3,7 +3,7 @@
 
 use crate::core::command::{snap, BuildingProps, Command};
 use crate::core::geometry::{rect, View};
-use crate::core::model::*;
+use crate::core::site::*;
 use crate::ui::i18n::{t, Key, Lang};
 use crate::ui::state::{use_app, AppHandle, Tool, Trace};
 use wasm_bindgen::JsCast;

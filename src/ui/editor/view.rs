@@ -3,7 +3,9 @@
 
 use crate::core::command::Feature;
 use crate::core::geometry::{Pt, View};
-use crate::core::model::*;
+use crate::core::ids::*;
+use crate::core::plan::*;
+use crate::core::site::*;
 use crate::ui::state::Sel;
 
 /// Maps screen points to plan points for an SVG shown with `xMidYMid meet`.

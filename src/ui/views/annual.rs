@@ -9,8 +9,9 @@ use crate::core::command::Command;
 use crate::core::costing::Range3;
 use crate::core::decide;
 use crate::core::format::{money_compact, money_exact, quantity};
-use crate::core::model::{PlacementId, Plan};
+use crate::core::ids::PlacementId;
 use crate::core::money::Money;
+use crate::core::plan::Plan;
 use crate::ui::components::fields::{parse_number, Field};
 use crate::ui::i18n::{t, unit_name, unscheduled, Key, Lang};
 use crate::ui::labels::chart_html;
@@ -32,7 +33,7 @@ struct BoqRow {
 
 /// The bill of quantities of the current scenario, total last (empty if it does not cost).
 fn boq_rows(plan: &Plan, lang: Lang) -> Vec<BoqRow> {
-    let catalog = Catalog::for_plan(plan);
+    let catalog = Catalog::with_edits(&plan.catalog);
     let Ok(b) = decide::basis(plan, plan.scenario()) else {
         return Vec::new();
     };
@@ -141,7 +142,7 @@ pub fn AnnualView() -> Html {
         let (n, start) = (years_n, ph.start_year);
         Callback::from(move |b: Money| app.edit(set_years(n.max(1), start, b)))
     };
-    let catalog = Catalog::for_plan(&plan.0);
+    let catalog = Catalog::with_edits(&plan.0.catalog);
     let name = |id: PlacementId| {
         plan.0
             .scenario()
@@ -313,7 +314,7 @@ pub fn AnnualView() -> Html {
         Callback::from(move |_: MouseEvent| {
             let plan = app.state().plan.0.clone();
             let lang = app.lang();
-            let catalog = Catalog::for_plan(&plan);
+            let catalog = Catalog::with_edits(&plan.catalog);
             let mut rows = vec![vec![
                 t(lang, Key::Year).to_string(),
                 t(lang, Key::Name).into(),

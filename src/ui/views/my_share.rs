@@ -4,7 +4,7 @@
 
 use crate::core::explain;
 use crate::core::format::money_exact;
-use crate::core::model::{HouseholdId, StairwellId};
+use crate::core::ids::{HouseholdId, StairwellId};
 use crate::ui::computed::use_computed;
 use crate::ui::i18n::Lang;
 use crate::ui::i18n::{t, Key};

@@ -5,7 +5,7 @@
 //! plan on screen is saved before another replaces it, and a deletion asks first.
 
 use crate::core::command::Command;
-use crate::core::model::Plan;
+use crate::core::plan::Plan;
 use crate::core::plan_file::{load, LoadError, Loaded, MAX_BYTES};
 use crate::core::share::{self, LinkError, ReadError};
 use crate::core::store::{self, ProjectMeta};

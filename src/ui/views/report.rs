@@ -8,9 +8,11 @@
 use crate::core::catalog::Catalog;
 use crate::core::explain;
 use crate::core::format::{money_compact, money_exact, number, percent_bp};
-use crate::core::funding::FundingSource;
+use crate::core::funding_source::FundingSource;
 use crate::core::geometry::{bounds, vertex_centroid, Pt};
-use crate::core::model::{PlacementId, Plan, Target};
+use crate::core::ids::PlacementId;
+use crate::core::plan::Plan;
+use crate::core::site::Target;
 use crate::ui::computed::use_computed;
 use crate::ui::i18n::{class_name, pick, t, Key, Lang};
 use crate::ui::labels::source_name;

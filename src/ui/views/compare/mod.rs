@@ -7,10 +7,11 @@
 use crate::core::catalog::Class;
 use crate::core::compare::{Changes, ScenarioFigures};
 use crate::core::format::{money_compact, money_exact};
-use crate::core::funding::FundingSource;
+use crate::core::funding_source::FundingSource;
+use crate::core::ids::ScenarioId;
 use crate::core::jobs::Job;
-use crate::core::model::{Plan, ScenarioId};
 use crate::core::money::Money;
+use crate::core::plan::Plan;
 use crate::ui::engine::use_job;
 use crate::ui::i18n::{class_name, t, Key, Lang};
 use crate::ui::labels::item_name;
@@ -331,14 +332,14 @@ fn WhatChanges(p: &WhatChangesProps) -> Html {
     let (Some(sa), Some(sb)) = (plan.scenario_by_id(p.a), plan.scenario_by_id(p.b)) else {
         return html! {};
     };
-    let label = |(item, target): &(String, crate::core::model::Target)| {
+    let label = |(item, target): &(String, crate::core::site::Target)| {
         format!(
             "{} · {}",
             item_name(&catalog, item, lang),
             target_label(plan, *target, lang)
         )
     };
-    let lines = |v: &[((String, crate::core::model::Target), Money)]| -> Rc<Vec<String>> {
+    let lines = |v: &[((String, crate::core::site::Target), Money)]| -> Rc<Vec<String>> {
         Rc::new(
             v.iter()
                 .map(|(k, m)| format!("{} ({})", label(k), money_compact(*m, lang)))

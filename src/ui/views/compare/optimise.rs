@@ -3,10 +3,10 @@
 
 use crate::core::command::Command;
 use crate::core::format::money_compact;
+use crate::core::ids::PlacementId;
 use crate::core::jobs::Job;
-use crate::core::model::PlacementId;
 use crate::core::money::Money;
-use crate::core::select::SelectionSettings;
+use crate::core::settings::SelectionSettings;
 use crate::ui::engine::JobState;
 use crate::ui::i18n::{reason, t, Key};
 use crate::ui::labels::item_name;

@@ -8,7 +8,7 @@ use crate::charts::{
 use crate::core::catalog::Class;
 use crate::core::compare::ScenarioFigures;
 use crate::core::format::money_compact;
-use crate::core::funding::FundingSource;
+use crate::core::funding_source::FundingSource;
 use crate::core::jobs::ChartData;
 use crate::core::money::Money;
 use crate::ui::computed::use_computed;
