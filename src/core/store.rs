@@ -160,11 +160,24 @@ pub fn raw_plan(kv: &impl Kv, id: &str) -> Option<String> {
     }
 }
 
-/// Opens a project: its plan and revision.
-pub fn open(kv: &impl Kv, id: &str) -> Result<(Plan, u64, bool), OpenError> {
+/// A stored project as opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    /// The plan.
+    pub plan: Plan,
+    /// The revision stored.
+    pub rev: u64,
+    /// When it was saved, milliseconds since 1970.
+    pub saved_at_ms: u64,
+    /// Made by a newer planner: to be shown, never saved.
+    pub read_only: bool,
+}
+
+/// Opens a project: its plan, revision and save time.
+pub fn open(kv: &impl Kv, id: &str) -> Result<Opened, OpenError> {
     let text = kv.get(&record_key(id)).ok_or(OpenError::Missing)?;
     let mut parts = text.splitn(4, '\n');
-    let (Some("RP1"), Some(rev), Some(_at), Some(plan)) =
+    let (Some("RP1"), Some(rev), Some(at), Some(plan)) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(OpenError::Invalid(Box::new(LoadError {
@@ -176,8 +189,14 @@ pub fn open(kv: &impl Kv, id: &str) -> Result<(Plan, u64, bool), OpenError> {
         })));
     };
     let rev = rev.parse().unwrap_or(0);
+    let saved_at_ms = at.parse().unwrap_or(0);
     let loaded = load_str(plan).map_err(|e| OpenError::Invalid(Box::new(e)))?;
-    Ok((loaded.plan, rev, loaded.read_only))
+    Ok(Opened {
+        plan: loaded.plan,
+        rev,
+        saved_at_ms,
+        read_only: loaded.read_only,
+    })
 }
 
 /// Saves `plan` as project `id` on top of revision `base`; returns the new revision.
@@ -256,7 +275,12 @@ pub fn delete(kv: &mut impl Kv, id: &str) -> Result<(), SaveError> {
 /// saved by another tab in between is still renamed on top of that save (renaming is not a
 /// competing edit of the plan).
 pub fn rename(kv: &mut impl Kv, id: &str, name: &str, now_ms: u64) -> Result<u64, SaveError> {
-    let (mut plan, rev, read_only) = open(kv, id).map_err(|e| match e {
+    let Opened {
+        mut plan,
+        rev,
+        read_only,
+        ..
+    } = open(kv, id).map_err(|e| match e {
         OpenError::Missing => SaveError::Failed("no such project".into()),
         OpenError::Invalid(_) => SaveError::Failed("unreadable project".into()),
     })?;
@@ -269,7 +293,7 @@ pub fn rename(kv: &mut impl Kv, id: &str, name: &str, now_ms: u64) -> Result<u64
 
 /// Copies a stored project under `name`; returns the copy's id.
 pub fn duplicate(kv: &mut impl Kv, id: &str, name: &str, now_ms: u64) -> Result<String, SaveError> {
-    let (mut plan, _, _) =
+    let Opened { mut plan, .. } =
         open(kv, id).map_err(|_| SaveError::Failed("unreadable project".into()))?;
     plan.community.name = name.to_string();
     create(kv, &plan, now_ms).map(|(id, _)| id)
@@ -297,7 +321,9 @@ mod tests {
         let plan = demo();
         let (id, _) = create(&mut kv, &plan, 1_000).unwrap();
         assert_eq!(rename(&mut kv, &id, "  新名字 ", 2_000), Ok(2));
-        let (renamed, rev, _) = open(&kv, &id).unwrap();
+        let Opened {
+            plan: renamed, rev, ..
+        } = open(&kv, &id).unwrap();
         assert_eq!(renamed.community.name, "新名字");
         assert_eq!(rev, 2);
         assert_eq!(renamed.scenarios, plan.scenarios);
@@ -306,7 +332,9 @@ mod tests {
         let metas = list(&kv);
         assert_eq!(metas.len(), 2);
         assert_eq!(metas[1].name, "新名字 (副本)");
-        let (c, crev, _) = open(&kv, &copy).unwrap();
+        let Opened {
+            plan: c, rev: crev, ..
+        } = open(&kv, &copy).unwrap();
         assert_eq!((c.scenarios, crev), (plan.scenarios, 1));
         delete(&mut kv, &id).unwrap();
         assert_eq!(list(&kv).len(), 1);
@@ -319,9 +347,14 @@ mod tests {
         let plan = demo();
         let (id, rev) = create(&mut kv, &plan, 1_000).unwrap();
         assert_eq!(rev, 1);
-        let (back, r, ro) = open(&kv, &id).unwrap();
+        let Opened {
+            plan: back,
+            rev: r,
+            read_only: ro,
+            saved_at_ms,
+        } = open(&kv, &id).unwrap();
         assert_eq!(back, plan);
-        assert_eq!((r, ro), (1, false));
+        assert_eq!((r, ro, saved_at_ms), (1, false, 1_000));
         let mut edited = plan.clone();
         edited.community.name = "改名".into();
         assert_eq!(save(&mut kv, &id, &edited, 1, 2_000), Ok(2));
@@ -352,7 +385,7 @@ mod tests {
             save(&mut kv, &id, &b, 1, 3),
             Err(SaveError::Conflict { base: 1, stored: 2 })
         );
-        assert_eq!(open(&kv, &id).unwrap().0.community.name, "A");
+        assert_eq!(open(&kv, &id).unwrap().plan.community.name, "A");
     }
 
     #[test]
@@ -364,7 +397,7 @@ mod tests {
         let mut big = demo();
         big.community.name = "x".repeat(100);
         assert_eq!(save(&mut kv, &id, &big, 1, 2), Err(SaveError::Full));
-        assert_eq!(open(&kv, &id).unwrap().0, demo());
+        assert_eq!(open(&kv, &id).unwrap().plan, demo());
     }
 
     #[test]
@@ -388,7 +421,7 @@ mod tests {
             kv.map, before,
             "the last good copy and the list are untouched"
         );
-        assert_eq!(open(&kv, &id).unwrap().0, demo());
+        assert_eq!(open(&kv, &id).unwrap().plan, demo());
     }
 
     #[test]

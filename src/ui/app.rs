@@ -3,7 +3,6 @@
 //! keyboard shortcuts. Effects at the edge (remembering the language, the page's `lang` and
 //! title, window key listeners) live here.
 
-use crate::core::store::{self};
 use crate::ui::components::palette::{refusal_text, Palette};
 use crate::ui::components::properties::Properties;
 use crate::ui::components::scenarios::{PageNav, ScenarioBar};
@@ -11,9 +10,10 @@ use crate::ui::components::summary::Summary;
 use crate::ui::computed::{use_compute, ComputedRef};
 use crate::ui::editor::PlanEditor;
 use crate::ui::i18n::{t, Key, Lang};
-use crate::ui::session::{export_plan, initial_state, page_in_address, Autosave};
-use crate::ui::state::{use_app, Action, AppContext, Notice, Page, SaveState};
-use crate::ui::storage::{self, LocalKv};
+use crate::ui::session::{initial_state, page_in_address, Autosave};
+use crate::ui::session::{use_session, AppContext};
+use crate::ui::state::{Notice, Page, SaveState};
+use crate::ui::storage;
 use crate::ui::views::annual::AnnualView;
 use crate::ui::views::compare::CompareView;
 use crate::ui::views::residents::ResidentsView;
@@ -24,7 +24,7 @@ use yew::prelude::*;
 /// The language switch: two buttons, the current one pressed.
 #[component]
 pub fn LangSwitch() -> Html {
-    let app = use_app();
+    let app = use_session();
     let current = app.lang();
     let button = |lang: Lang, label: &'static str| {
         let app = app.clone();
@@ -35,8 +35,8 @@ pub fn LangSwitch() -> Html {
     };
     html! {
         <div class="lang-switch" role="group" aria-label={t(current, Key::Language)}>
-            { button(Lang::Zh, "中文") }
-            { button(Lang::En, "English") }
+            { button(Lang::Zh, crate::ui::i18n::endonym(Lang::Zh)) }
+            { button(Lang::En, crate::ui::i18n::endonym(Lang::En)) }
         </div>
     }
 }
@@ -44,7 +44,7 @@ pub fn LangSwitch() -> Html {
 /// The header.
 #[component]
 pub fn Header() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let s = app.state();
     html! {
@@ -66,7 +66,7 @@ pub fn Header() -> Html {
 /// A message, shown until dismissed or replaced.
 #[component]
 pub fn NoticeBar() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let Some((notice, n)) = app.state().notice.clone() else {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
@@ -126,7 +126,7 @@ pub fn NoticeBar() -> Html {
 /// "Saved at HH:MM", "Saving…" or a warning, in the header.
 #[component]
 pub fn SaveIndicator() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let text = match app.state().save {
         SaveState::Demo => t(lang, Key::DemoNotSaved).to_string(),
@@ -147,12 +147,12 @@ pub fn SaveIndicator() -> Html {
 /// Storage problems and conflicts, with what the user can do.
 #[component]
 pub fn SaveBanner() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let s = app.state();
     let export = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| export_plan(&app))
+        Callback::from(move |_: MouseEvent| app.export())
     };
     let (text, actions) = match s.save {
         SaveState::Full => (t(lang, Key::StorageFull), html! {}),
@@ -162,23 +162,11 @@ pub fn SaveBanner() -> Html {
         SaveState::Conflict(_) => {
             let theirs = {
                 let app = app.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let Some(id) = app.state().project.clone() else {
-                        return;
-                    };
-                    if let Ok((plan, rev, read_only)) = store::open(&LocalKv, &id) {
-                        app.dispatch(Action::Open {
-                            plan: Box::new(plan),
-                            project: Some(id),
-                            rev,
-                            read_only,
-                        });
-                    }
-                })
+                Callback::from(move |_: MouseEvent| app.load_theirs())
             };
             let mine = {
                 let app = app.clone();
-                Callback::from(move |_: MouseEvent| app.dispatch(Action::Detach))
+                Callback::from(move |_: MouseEvent| app.keep_mine_as_copy())
             };
             (
                 t(lang, Key::ConflictText),
@@ -208,7 +196,7 @@ pub fn SaveBanner() -> Html {
 /// in the browser is never overwritten.
 #[component]
 pub fn DamagedBanner() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let Some(d) = app.state().damaged.clone() else {
         return html! {};
@@ -228,8 +216,7 @@ pub fn DamagedBanner() -> Html {
     let repair = d.error.valid_rest.clone().map(|rest| {
         let app = app.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            crate::ui::views::projects::import_as_new(&app, (*rest).clone());
-            app.dispatch(Action::SetDamaged(None));
+            app.repair((*rest).clone());
         });
         html! {
             <button type="button" class="primary" {onclick} data-testid="repair-damaged">{ t(lang, Key::RepairDamaged) }</button>
@@ -237,9 +224,9 @@ pub fn DamagedBanner() -> Html {
     });
     let close = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetDamaged(None)))
+        Callback::from(move |_: MouseEvent| app.forget_damaged())
     };
-    let problems = crate::ui::views::projects::load_error_text(lang, &d.error);
+    let problems = crate::ui::i18n::load_problems(lang, &d.error);
     let name = if d.name.is_empty() {
         d.project.to_string()
     } else {
@@ -265,7 +252,7 @@ pub fn DamagedBanner() -> Html {
 /// reload opens the same page. The `#plan=` fragment of a share link is kept.
 #[component]
 pub fn Router() -> Html {
-    let app = use_app();
+    let app = use_session();
     let page = app.state().page;
     use_effect_with(page, |&page| {
         let Some(w) = web_sys::window() else { return };
@@ -283,7 +270,7 @@ pub fn Router() -> Html {
         let app = app.clone();
         use_effect_with((), move |_| {
             let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                app.dispatch(Action::SetPage(page_in_address()));
+                app.go(page_in_address());
             });
             move || drop(l)
         });
@@ -302,7 +289,7 @@ enum Panel {
 /// The page body under the header.
 #[component]
 pub fn Workspace() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let panel = use_state(|| Panel::Catalog);
     let computed = use_compute(app.state().plan.clone());
@@ -362,7 +349,7 @@ pub fn Workspace() -> Html {
 /// Global shortcuts: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo (not while typing).
 #[component]
 pub fn Shortcuts() -> Html {
-    let app = use_app();
+    let app = use_session();
     let handle = use_mut_ref(|| None::<AppContextHandle>);
     *handle.borrow_mut() = Some(AppContextHandle(app.clone()));
     use_effect_with((), move |_| {
@@ -428,7 +415,7 @@ pub fn Shortcuts() -> Html {
 /// Buttons that appear on keyboard focus and jump to the plan or the catalog.
 #[component]
 pub fn SkipLinks() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let focus = |selector: &'static str| {
         Callback::from(move |_: MouseEvent| {
@@ -454,7 +441,7 @@ pub fn SkipLinks() -> Html {
 }
 
 /// Keeps the latest app handle for listeners registered once.
-struct AppContextHandle(crate::ui::state::AppHandle);
+struct AppContextHandle(crate::ui::session::Session);
 
 /// The root component.
 #[component]

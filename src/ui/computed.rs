@@ -7,7 +7,8 @@ use crate::core::catalog::Catalog;
 use crate::core::evaluate::{evaluate_after, Evaluation, Previous};
 use crate::core::plan::Plan;
 use crate::core::priority::{score, Priorities};
-use crate::ui::state::{use_app, PlanRef};
+use crate::ui::session::use_session;
+use crate::ui::state::PlanRef;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -104,7 +105,7 @@ pub fn use_compute(plan: PlanRef) -> ComputedRef {
 #[hook]
 pub fn use_computed() -> Rc<Computed> {
     let ctx = use_context::<ComputedRef>();
-    let app = use_app();
+    let app = use_session();
     match ctx {
         Some(c) => c.0,
         None => Rc::new(compute(&app.state().plan.0)),

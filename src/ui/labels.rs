@@ -5,10 +5,9 @@
 use crate::core::catalog::{Catalog, Class};
 use crate::core::consent::Status;
 use crate::core::format::{place_name, stairwell_label};
-use crate::core::funding_source::FundingSource;
 use crate::core::plan::*;
 use crate::core::site::*;
-use crate::ui::i18n::{pick, Lang};
+use crate::ui::i18n::Lang;
 use crate::ui::i18n::{t, Key};
 use yew::prelude::*;
 
@@ -33,10 +32,7 @@ pub fn item_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
 pub fn target_label(plan: &Plan, target: Target, lang: Lang) -> String {
     let c = &plan.community;
     match target {
-        Target::Community => match lang {
-            Lang::Zh => "整个小区".into(),
-            Lang::En => "Whole community".into(),
-        },
+        Target::Community => t(lang, Key::WholeCommunity).into(),
         Target::Building(id) => c
             .building(id)
             .map_or_else(String::new, |b| place_name(&b.name, lang)),
@@ -49,10 +45,7 @@ pub fn target_label(plan: &Plan, target: Target, lang: Lang) -> String {
     }
 }
 
-/// The name of a funding source.
-pub fn source_name(lang: Lang, s: FundingSource) -> &'static str {
-    pick(lang, s.names())
-}
+pub use crate::ui::i18n::source_name;
 
 /// The consent status in words.
 pub fn status_text(lang: Lang, s: Status) -> String {
@@ -60,10 +53,7 @@ pub fn status_text(lang: Lang, s: Status) -> String {
         Status::Passed => t(lang, Key::Passed).into(),
         Status::NotVoted => t(lang, Key::NotYetVoted).into(),
         Status::CannotPass => t(lang, Key::CannotPass).into(),
-        Status::ShortBy { households } => match lang {
-            Lang::Zh => format!("还差 {households} 户同意"),
-            Lang::En => format!("Short by {households} households"),
-        },
+        Status::ShortBy { households } => crate::ui::i18n::short_by(lang, households),
     }
 }
 

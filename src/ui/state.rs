@@ -1,6 +1,7 @@
 //! The one app state, its actions and its reducer. The reducer is pure: it applies edits
 //! through the core ([`crate::core::command::apply`]), keeps undo history and the selection,
-//! and never touches storage, the URL or the clock (those effects live in `app.rs`).
+//! and never touches storage, the URL or the clock (those effects live in `ui::session`, the
+//! only place that dispatches actions). Each user intent is one action, tested natively below.
 
 use crate::core::command::{apply, Command, EditError, Feature};
 use crate::core::ids::{PlacementId, StairwellId};
@@ -9,7 +10,7 @@ use crate::core::plan::Plan;
 use crate::core::plan_file::load_str;
 use crate::core::DEMO_JSON;
 use std::rc::Rc;
-use yew::prelude::*;
+use yew::{AttrValue, Reducible};
 
 /// A shared plan compared by identity: every edit makes a new `Rc`, so pointer equality is
 /// exact and costs nothing when Yew compares props.
@@ -283,18 +284,29 @@ impl AppState {
         }
     }
 
-    /// The state for a saved project.
-    pub fn opened(plan: Plan, lang: Lang, project: &str, rev: u64, read_only: bool) -> Self {
-        AppState {
-            project: Some(Rc::from(project)),
-            rev,
-            save: if read_only {
-                SaveState::ReadOnly
-            } else {
-                SaveState::Saved(0)
-            },
-            ..AppState::with_plan(plan, lang, false)
+    /// The state for a plan kept as `stored`.
+    pub fn opened(plan: Plan, lang: Lang, stored: Stored) -> Self {
+        let mut s = AppState::with_plan(plan, lang, stored == Stored::Demo);
+        match stored {
+            Stored::Demo => {}
+            Stored::New => s.save = SaveState::Pending,
+            Stored::Project {
+                id,
+                rev,
+                saved_at_ms,
+            } => {
+                s.project = Some(id);
+                s.rev = rev;
+                s.save = SaveState::Saved(saved_at_ms);
+            }
+            Stored::ReadOnly { project } => {
+                s.project = project;
+                s.save = SaveState::ReadOnly;
+            }
+            Stored::Unstored(f) => s.save = f.state(),
+            Stored::Link => s.save = SaveState::Preview,
         }
+        s
     }
 
     /// True when `s` is selected.
@@ -314,7 +326,60 @@ impl AppState {
     }
 }
 
-/// What the user can do.
+/// Why the plan could not be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveFailure {
+    /// Another tab or window saved a newer version (this revision).
+    Conflict(u64),
+    /// The browser's storage is full.
+    Full,
+    /// The browser's storage refused for another reason.
+    Failed,
+    /// The plan would not open again from its own file (a defect of the planner).
+    Unsaveable,
+}
+
+impl SaveFailure {
+    /// The save state it leaves.
+    pub fn state(self) -> SaveState {
+        match self {
+            SaveFailure::Conflict(rev) => SaveState::Conflict(rev),
+            SaveFailure::Full => SaveState::Full,
+            SaveFailure::Failed => SaveState::Failed,
+            SaveFailure::Unsaveable => SaveState::Unsaveable,
+        }
+    }
+}
+
+/// Where a plan that is being opened is kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// The untouched demo community: saved on its first edit.
+    Demo,
+    /// A new plan, not yet stored: saved at once.
+    New,
+    /// A project saved in this browser.
+    Project {
+        /// Its id.
+        id: Rc<str>,
+        /// The revision opened.
+        rev: u64,
+        /// When it was saved (ms since 1970).
+        saved_at_ms: u64,
+    },
+    /// A plan from a newer planner: shown, never saved.
+    ReadOnly {
+        /// Its project, when it is one of this browser's.
+        project: Option<Rc<str>>,
+    },
+    /// A plan that could not be stored (storage full or refused): kept in this window, with
+    /// the export offered.
+    Unstored(SaveFailure),
+    /// A plan that arrived in a share link: shown read-only until imported or declined.
+    Link,
+}
+
+/// What the user can do. Each user intent is one action (see `ui::session`).
 #[derive(Debug, Clone)]
 pub enum Action {
     /// Switch the interface language.
@@ -349,42 +414,39 @@ pub enum Action {
         at_ms: u64,
     },
     /// Saving failed.
-    SaveFailed(SaveState),
-    /// Replace the plan (open a project, load another tab's version, import).
+    SaveFailed(SaveFailure),
+    /// Put another plan on screen: a saved project, an imported file, another tab's version,
+    /// a new blank plan, the demo, or a plan from a link.
     Open {
         /// The plan.
         plan: Box<Plan>,
-        /// Its project, if saved.
-        project: Option<Rc<str>>,
-        /// Its revision.
-        rev: u64,
-        /// Shown read-only.
-        read_only: bool,
+        /// Where it is kept.
+        stored: Stored,
+        /// The page to show.
+        page: Page,
+        /// True when the plan is the readable part of a damaged project (which is then no
+        /// longer offered for repair).
+        repaired: bool,
     },
     /// Keep this window's plan as a new project (after a conflict).
-    Detach,
-    /// Start on a new plan not yet saved: the demo (saved on its first edit) or a blank one
-    /// (saved at once as a new project).
-    NewPlan {
-        /// The plan.
-        plan: Box<Plan>,
-        /// True for the untouched demo.
-        demo: bool,
-    },
+    KeepMineAsCopy,
     /// Show a page.
     SetPage(Page),
-    /// Show a plan that arrived in a share link, read-only, until it is imported or declined.
-    Preview {
-        /// The linked plan.
-        plan: Box<Plan>,
-    },
-    /// Remember (or forget) a saved project that could not be opened.
-    SetDamaged(Option<Damaged>),
+    /// Close the offer to export or repair a damaged project.
+    ForgetDamaged,
     /// Go back to the user's own work (after looking at a linked plan): this state, on the
     /// page and in the language shown.
-    Restore(Box<AppState>),
-    /// Remember an optimisation result.
-    Optimised(Option<Rc<crate::core::select::SelectionReport>>),
+    BackToOwnWork(Box<AppState>),
+    /// Keep an optimisation as a new scenario (one undo step) and remember why each item was
+    /// chosen or left out.
+    Optimised {
+        /// What the optimiser chose and why.
+        report: Rc<crate::core::select::SelectionReport>,
+        /// The new scenario's name.
+        name: String,
+        /// The scenario it was optimised from.
+        from: crate::core::ids::ScenarioId,
+    },
 }
 
 impl AppState {
@@ -410,6 +472,111 @@ impl AppState {
         let count = self.notice.as_ref().map_or(0, |x| x.1 + 1);
         self.with(|s| s.notice = Some((n, count)))
     }
+
+    /// The notice that refuses any change, when the plan is locked.
+    fn locked_notice(&self) -> Option<Notice> {
+        match self.save {
+            SaveState::ReadOnly => Some(Notice::ReadOnly),
+            SaveState::Preview => Some(Notice::LinkPreview),
+            _ => None,
+        }
+    }
+
+    /// One edit: the new plan and one undo step, or the plan unchanged and why.
+    fn edited(self: Rc<Self>, cmd: &Command) -> Rc<Self> {
+        if let Some(n) = self.locked_notice() {
+            return self.notify(n);
+        }
+        let mut next = (*self.plan.0).clone();
+        match apply(&mut next, cmd) {
+            Err(e) => self.notify(Notice::Refused(e)),
+            Ok(created) => self.with(|s| {
+                let mut undo = (*s.undo).clone();
+                undo.push(s.plan.0.clone());
+                if undo.len() > UNDO_STEPS {
+                    undo.remove(0);
+                }
+                s.undo = Rc::new(undo);
+                s.redo = Rc::new(Vec::new());
+                s.plan = PlanRef(Rc::new(next));
+                s.is_demo = false;
+                s.save = pending_after(s.save);
+                let new: Vec<Sel> = created
+                    .features
+                    .into_iter()
+                    .map(Sel::Feature)
+                    .chain(created.placements.into_iter().map(Sel::Placement))
+                    .collect();
+                if !new.is_empty() {
+                    s.selection = Rc::from(new);
+                } else {
+                    s.drop_missing_selection();
+                }
+                if matches!(
+                    cmd,
+                    Command::AddBuilding { .. }
+                        | Command::AddArea { .. }
+                        | Command::AddPipe { .. }
+                        | Command::AddPoint { .. }
+                ) {
+                    s.tool = Tool::Select;
+                }
+            }),
+        }
+    }
+
+    /// Undo (`back`) or redo.
+    fn stepped(self: Rc<Self>, back: bool) -> Rc<Self> {
+        if let Some(n) = self.locked_notice() {
+            return self.notify(n);
+        }
+        let from = if back { &self.undo } else { &self.redo };
+        if from.is_empty() {
+            return self.notify(Notice::NothingToUndo);
+        }
+        self.with(|s| {
+            let (from, to) = if back {
+                (&mut s.undo, &mut s.redo)
+            } else {
+                (&mut s.redo, &mut s.undo)
+            };
+            let mut f = (**from).clone();
+            let Some(target) = f.pop() else { return };
+            let mut t = (**to).clone();
+            t.push(s.plan.0.clone());
+            *from = Rc::new(f);
+            *to = Rc::new(t);
+            s.plan = PlanRef(target);
+            s.save = pending_after(s.save);
+            s.drop_missing_selection();
+        })
+    }
+
+    /// Another plan on screen, in this language, with this state's damaged project still
+    /// offered unless `repaired`; the traced picture stays only for the same project.
+    fn replaced(
+        self: Rc<Self>,
+        plan: Plan,
+        stored: Stored,
+        page: Page,
+        repaired: bool,
+    ) -> Rc<Self> {
+        let same_project =
+            matches!(&stored, Stored::Project { id, .. } if self.project.as_deref() == Some(&**id));
+        let read_only = matches!(stored, Stored::ReadOnly { .. });
+        let mut s = AppState::opened(plan, self.lang, stored);
+        s.page = page;
+        s.damaged = if repaired { None } else { self.damaged.clone() };
+        if same_project {
+            s.trace = self.trace.clone();
+        }
+        let s = Rc::new(s);
+        if read_only {
+            s.notify(Notice::ReadOnly)
+        } else {
+            s
+        }
+    }
 }
 
 impl Reducible for AppState {
@@ -419,75 +586,9 @@ impl Reducible for AppState {
         match action {
             Action::SetLang(lang) if lang != self.lang => self.with(|s| s.lang = lang),
             Action::SetLang(_) => self,
-            Action::Edit(_) if self.save == SaveState::ReadOnly => self.notify(Notice::ReadOnly),
-            Action::Edit(_) if self.save == SaveState::Preview => self.notify(Notice::LinkPreview),
-            Action::Edit(cmd) => {
-                let mut next = (*self.plan.0).clone();
-                match apply(&mut next, &cmd) {
-                    Err(e) => self.notify(Notice::Refused(e)),
-                    Ok(created) => self.with(|s| {
-                        let mut undo = (*s.undo).clone();
-                        undo.push(s.plan.0.clone());
-                        if undo.len() > UNDO_STEPS {
-                            undo.remove(0);
-                        }
-                        s.undo = Rc::new(undo);
-                        s.redo = Rc::new(Vec::new());
-                        s.plan = PlanRef(Rc::new(next));
-                        s.is_demo = false;
-                        s.save = pending_after(s.save);
-                        let new: Vec<Sel> = created
-                            .features
-                            .into_iter()
-                            .map(Sel::Feature)
-                            .chain(created.placements.into_iter().map(Sel::Placement))
-                            .collect();
-                        if !new.is_empty() {
-                            s.selection = Rc::from(new);
-                        } else {
-                            s.drop_missing_selection();
-                        }
-                        if matches!(
-                            cmd,
-                            Command::AddBuilding { .. }
-                                | Command::AddArea { .. }
-                                | Command::AddPipe { .. }
-                                | Command::AddPoint { .. }
-                        ) {
-                            s.tool = Tool::Select;
-                        }
-                    }),
-                }
-            }
-            Action::Undo | Action::Redo if self.save == SaveState::ReadOnly => {
-                self.notify(Notice::ReadOnly)
-            }
-            Action::Undo | Action::Redo if self.save == SaveState::Preview => {
-                self.notify(Notice::LinkPreview)
-            }
-            Action::Undo | Action::Redo => {
-                let back = matches!(action, Action::Undo);
-                let from = if back { &self.undo } else { &self.redo };
-                if from.is_empty() {
-                    return self.notify(Notice::NothingToUndo);
-                }
-                self.with(|s| {
-                    let (from, to) = if back {
-                        (&mut s.undo, &mut s.redo)
-                    } else {
-                        (&mut s.redo, &mut s.undo)
-                    };
-                    let mut f = (**from).clone();
-                    let Some(target) = f.pop() else { return };
-                    let mut t = (**to).clone();
-                    t.push(s.plan.0.clone());
-                    *from = Rc::new(f);
-                    *to = Rc::new(t);
-                    s.plan = PlanRef(target);
-                    s.save = pending_after(s.save);
-                    s.drop_missing_selection();
-                })
-            }
+            Action::Edit(cmd) => self.edited(&cmd),
+            Action::Undo => self.stepped(true),
+            Action::Redo => self.stepped(false),
             Action::Select(v) => {
                 if *self.selection == *v {
                     self
@@ -517,64 +618,47 @@ impl Reducible for AppState {
             } => self.with(|s| {
                 s.project = Some(project);
                 s.rev = rev;
-                if s.save == SaveState::Pending
-                    || matches!(
-                        s.save,
-                        SaveState::Saved(_) | SaveState::Full | SaveState::Failed
-                    )
-                {
+                if matches!(
+                    s.save,
+                    SaveState::Pending | SaveState::Saved(_) | SaveState::Full | SaveState::Failed
+                ) {
                     s.save = SaveState::Saved(at_ms);
                 }
             }),
-            Action::SaveFailed(st) => self.with(|s| s.save = st),
+            Action::SaveFailed(SaveFailure::Unsaveable) => self
+                .with(|s| s.save = SaveState::Unsaveable)
+                .notify(Notice::NotSaved),
+            Action::SaveFailed(f) => self.with(|s| s.save = f.state()),
             Action::Open {
                 plan,
-                project,
-                rev,
-                read_only,
-            } => {
-                let lang = self.lang;
-                let trace = self.trace.clone();
-                Rc::new(AppState {
-                    project,
-                    rev,
-                    save: if read_only {
-                        SaveState::ReadOnly
-                    } else {
-                        SaveState::Saved(0)
-                    },
-                    trace,
-                    damaged: self.damaged.clone(),
-                    ..AppState::with_plan(*plan, lang, false)
-                })
-            }
+                stored,
+                page,
+                repaired,
+            } => self.replaced(*plan, stored, page, repaired),
             Action::SetPage(p) if p == self.page => self,
             Action::SetPage(p) => self.with(|s| s.page = p),
-            Action::Preview { plan } => {
-                let mut s = AppState::with_plan(*plan, self.lang, false);
-                s.save = SaveState::Preview;
-                s.page = self.page;
-                s.damaged = self.damaged.clone();
-                Rc::new(s)
-            }
-            Action::SetDamaged(d) => self.with(|s| s.damaged = d),
-            Action::Restore(own) => {
+            Action::ForgetDamaged => self.with(|s| s.damaged = None),
+            Action::BackToOwnWork(own) => {
                 let mut s = *own;
                 s.lang = self.lang;
                 s.page = self.page;
                 Rc::new(s)
             }
-            Action::NewPlan { plan, demo } => {
-                let mut s = AppState::with_plan(*plan, self.lang, demo);
-                s.trace = None;
-                s.damaged = self.damaged.clone();
-                if !demo {
-                    s.save = SaveState::Pending;
+            Action::Optimised { report, name, from } => {
+                let chosen = report.chosen.clone();
+                let before = self.plan.clone();
+                let next = self.edited(&Command::AddScenario {
+                    name,
+                    from: Some(from),
+                    keep: Some(chosen),
+                });
+                if next.plan == before {
+                    // Refused (a locked plan): nothing was kept, so nothing to explain.
+                    return next;
                 }
-                Rc::new(s)
+                next.with(|s| s.optimised = Some(report))
             }
-            Action::Optimised(r) => self.with(|s| s.optimised = r),
-            Action::Detach => self.with(|s| {
+            Action::KeepMineAsCopy => self.with(|s| {
                 s.project = None;
                 s.rev = 0;
                 s.save = SaveState::Pending;
@@ -606,114 +690,6 @@ pub fn exists(plan: &Plan, s: Sel) -> bool {
         Sel::Stairwell(id) => c.stairwell(id).is_some(),
         Sel::Placement(id) => plan.scenario().items.iter().any(|p| p.id == id),
     }
-}
-
-/// The context every component reads the state through.
-pub type AppContext = UseReducerHandle<AppState>;
-
-/// The app state and its verbs, for components.
-#[derive(Clone, PartialEq)]
-pub struct AppHandle {
-    ctx: AppContext,
-}
-
-impl AppHandle {
-    /// The current state.
-    pub fn state(&self) -> &AppState {
-        &self.ctx
-    }
-
-    /// The interface language.
-    pub fn lang(&self) -> Lang {
-        self.ctx.lang
-    }
-
-    /// Switches the interface language.
-    pub fn set_lang(&self, lang: Lang) {
-        self.ctx.dispatch(Action::SetLang(lang));
-    }
-
-    /// Applies an edit (one undo step).
-    pub fn edit(&self, cmd: Command) {
-        self.ctx.dispatch(Action::Edit(cmd));
-    }
-
-    /// Undoes the last edit.
-    pub fn undo(&self) {
-        self.ctx.dispatch(Action::Undo);
-    }
-
-    /// Redoes the last undone edit.
-    pub fn redo(&self) {
-        self.ctx.dispatch(Action::Redo);
-    }
-
-    /// Selects exactly these.
-    pub fn select(&self, v: Vec<Sel>) {
-        self.ctx.dispatch(Action::Select(v));
-    }
-
-    /// Adds to or removes from the selection.
-    pub fn toggle(&self, s: Sel) {
-        self.ctx.dispatch(Action::Toggle(s));
-    }
-
-    /// Chooses a tool.
-    pub fn set_tool(&self, t: Tool) {
-        self.ctx.dispatch(Action::SetTool(t));
-    }
-
-    /// Turns snapping on or off.
-    pub fn set_snap(&self, b: bool) {
-        self.ctx.dispatch(Action::SetSnap(b));
-    }
-
-    /// Shows a message.
-    pub fn notify(&self, n: Notice) {
-        self.ctx.dispatch(Action::Notify(n));
-    }
-
-    /// Hides the message.
-    pub fn dismiss(&self) {
-        self.ctx.dispatch(Action::Dismiss);
-    }
-
-    /// Sets the traced picture.
-    pub fn set_trace(&self, t: Option<Trace>) {
-        self.ctx.dispatch(Action::SetTrace(t));
-    }
-
-    /// Dispatches any action.
-    pub fn dispatch(&self, a: Action) {
-        self.ctx.dispatch(a);
-    }
-
-    /// Deletes what is selected (features and placements).
-    pub fn delete_selection(&self) {
-        let s = self.state();
-        let features = s.selected_features();
-        let placements: Vec<PlacementId> = s
-            .selection
-            .iter()
-            .filter_map(|x| match x {
-                Sel::Placement(p) => Some(*p),
-                _ => None,
-            })
-            .collect();
-        if !placements.is_empty() {
-            self.edit(Command::Unplace { placements });
-        }
-        if !features.is_empty() {
-            self.edit(Command::Delete { features });
-        }
-    }
-}
-
-/// The app handle from context. Panics only if used outside `App`, a programming error.
-#[hook]
-pub fn use_app() -> AppHandle {
-    let ctx = use_context::<AppContext>().expect("use_app inside App's context provider");
-    AppHandle { ctx }
 }
 
 #[cfg(test)]
@@ -788,5 +764,273 @@ mod tests {
         }
         assert_eq!(*s.plan.0, demo_plan());
         let _ = StairwellId(0);
+    }
+
+    // The session's intents, one action each.
+
+    fn open(s: &Rc<AppState>, plan: Plan, stored: Stored, page: Page) -> Rc<AppState> {
+        reduce(
+            s.clone(),
+            Action::Open {
+                plan: Box::new(plan),
+                stored,
+                page,
+                repaired: false,
+            },
+        )
+    }
+
+    fn project(id: &str, rev: u64, at: u64) -> Stored {
+        Stored::Project {
+            id: Rc::from(id),
+            rev,
+            saved_at_ms: at,
+        }
+    }
+
+    fn move_building(s: Rc<AppState>) -> Rc<AppState> {
+        reduce(
+            s,
+            Action::Edit(Command::Move {
+                features: vec![Feature::Building(BuildingId(1))],
+                dx: 1.0,
+                dy: 0.0,
+            }),
+        )
+    }
+
+    fn damaged() -> Damaged {
+        Damaged {
+            project: Rc::from("p-old"),
+            name: "旧项目".into(),
+            text: Rc::from("{"),
+            error: Rc::new(crate::core::plan_file::LoadError {
+                errors: Vec::new(),
+                valid_rest: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn opening_a_project_shows_it_as_saved_at_its_own_time_on_the_page_asked() {
+        let s0 = move_building(Rc::new(AppState::new(Lang::En)));
+        let s0 = reduce(s0, Action::SetPage(Page::Projects));
+        let s1 = open(
+            &s0,
+            Plan::blank("A", "S"),
+            project("p1", 7, 1_700_000_000_000),
+            Page::Plan,
+        );
+        assert_eq!(s1.project.as_deref(), Some("p1"));
+        assert_eq!(s1.rev, 7);
+        assert_eq!(s1.save, SaveState::Saved(1_700_000_000_000));
+        assert_eq!(s1.page, Page::Plan);
+        assert_eq!(s1.lang, Lang::En, "the language shown stays");
+        assert!(
+            s1.undo.is_empty(),
+            "another plan's history is not this plan's"
+        );
+        assert!(!s1.is_demo);
+        assert_eq!(s1.plan.0.community.name, "A");
+    }
+
+    #[test]
+    fn new_plans_a_blank_one_is_saved_at_once_the_demo_on_its_first_edit() {
+        let s0 = Rc::new(AppState::new(Lang::Zh));
+        let blank = open(
+            &s0,
+            Plan::blank("新小区", "方案一"),
+            Stored::New,
+            Page::Projects,
+        );
+        assert_eq!(blank.save, SaveState::Pending);
+        assert_eq!(blank.page, Page::Projects);
+        assert!(!blank.is_demo);
+        let demo = open(&blank, demo_plan(), Stored::Demo, Page::Projects);
+        assert_eq!(demo.save, SaveState::Demo);
+        assert!(demo.is_demo);
+        let edited = move_building(demo);
+        assert_eq!(edited.save, SaveState::Pending);
+        assert!(!edited.is_demo);
+    }
+
+    #[test]
+    fn a_plan_from_a_newer_planner_is_shown_locked_and_says_so() {
+        let s0 = Rc::new(AppState::new(Lang::Zh));
+        let s1 = open(
+            &s0,
+            demo_plan(),
+            Stored::ReadOnly { project: None },
+            Page::Compare,
+        );
+        assert_eq!(s1.save, SaveState::ReadOnly);
+        assert!(matches!(s1.notice, Some((Notice::ReadOnly, _))));
+        let s2 = move_building(s1.clone());
+        assert!(
+            Rc::ptr_eq(&s1.plan.0, &s2.plan.0),
+            "no edit of a read-only plan"
+        );
+        let s3 = reduce(s2, Action::Undo);
+        assert!(matches!(s3.notice, Some((Notice::ReadOnly, _))));
+    }
+
+    #[test]
+    fn a_linked_plan_is_looked_at_then_left_for_ones_own_work_on_the_same_page() {
+        let own = move_building(Rc::new(AppState::new(Lang::Zh)));
+        let own_plan = own.plan.0.clone();
+        let mut linked = Plan::blank("链接里的小区", "方案");
+        linked.community.name = "链接里的小区".into();
+        let s1 = open(&own, linked, Stored::Link, Page::Residents);
+        assert_eq!(s1.save, SaveState::Preview);
+        let s2 = move_building(s1.clone());
+        assert!(Rc::ptr_eq(&s1.plan.0, &s2.plan.0));
+        assert!(matches!(s2.notice, Some((Notice::LinkPreview, _))));
+        let s3 = reduce(s2, Action::SetLang(Lang::En));
+        let s4 = reduce(s3, Action::BackToOwnWork(Box::new((*own).clone())));
+        assert!(Rc::ptr_eq(&s4.plan.0, &own_plan));
+        assert_eq!((s4.page, s4.lang), (Page::Residents, Lang::En));
+    }
+
+    #[test]
+    fn a_plan_that_could_not_be_stored_stays_on_screen_with_the_reason() {
+        let s0 = Rc::new(AppState::new(Lang::Zh));
+        let s1 = open(
+            &s0,
+            Plan::blank("A", "S"),
+            Stored::Unstored(SaveFailure::Full),
+            Page::Projects,
+        );
+        assert_eq!(s1.save, SaveState::Full);
+        assert_eq!(s1.project, None);
+        let s2 = move_building(open(
+            &s1,
+            demo_plan(),
+            Stored::Unstored(SaveFailure::Failed),
+            Page::Plan,
+        ));
+        assert_eq!(
+            s2.save,
+            SaveState::Failed,
+            "an edit does not hide the failure"
+        );
+    }
+
+    #[test]
+    fn a_damaged_project_stays_offered_until_repaired_or_closed() {
+        let mut s = AppState::new(Lang::Zh);
+        s.damaged = Some(damaged());
+        let s0 = Rc::new(s);
+        let s1 = open(&s0, Plan::blank("A", "S"), project("p1", 1, 5), Page::Plan);
+        assert!(
+            s1.damaged.is_some(),
+            "opening another project keeps the offer"
+        );
+        let s2 = reduce(
+            s1.clone(),
+            Action::Open {
+                plan: Box::new(Plan::blank("修复", "S")),
+                stored: project("p2", 1, 6),
+                page: Page::Plan,
+                repaired: true,
+            },
+        );
+        assert!(s2.damaged.is_none());
+        let s3 = reduce(s1, Action::ForgetDamaged);
+        assert!(s3.damaged.is_none());
+    }
+
+    #[test]
+    fn the_traced_picture_stays_with_its_project_only() {
+        let s0 = open(
+            &Rc::new(AppState::new(Lang::Zh)),
+            demo_plan(),
+            project("p1", 3, 10),
+            Page::Plan,
+        );
+        let s1 = reduce(
+            s0,
+            Action::SetTrace(Some(Trace {
+                url: AttrValue::from("data:image/png;base64,"),
+                width_px: 100.0,
+                height_px: 50.0,
+                m_per_px: 0.5,
+                opacity: 0.5,
+            })),
+        );
+        let theirs = open(&s1, demo_plan(), project("p1", 4, 20), Page::Plan);
+        assert!(
+            theirs.trace.is_some(),
+            "another tab's version of the same project"
+        );
+        let other = open(&s1, demo_plan(), project("p2", 1, 30), Page::Plan);
+        assert!(other.trace.is_none());
+    }
+
+    #[test]
+    fn saves_and_their_failures() {
+        let s0 = move_building(Rc::new(AppState::new(Lang::Zh)));
+        assert_eq!(s0.save, SaveState::Pending);
+        let s1 = reduce(
+            s0,
+            Action::Saved {
+                project: Rc::from("p9"),
+                rev: 1,
+                at_ms: 99,
+            },
+        );
+        assert_eq!(
+            (s1.project.as_deref(), s1.rev, s1.save),
+            (Some("p9"), 1, SaveState::Saved(99))
+        );
+        let s2 = reduce(s1.clone(), Action::SaveFailed(SaveFailure::Conflict(4)));
+        assert_eq!(s2.save, SaveState::Conflict(4));
+        let s3 = reduce(s2, Action::KeepMineAsCopy);
+        assert_eq!(
+            (s3.project.clone(), s3.rev, s3.save),
+            (None, 0, SaveState::Pending)
+        );
+        let s4 = reduce(s1, Action::SaveFailed(SaveFailure::Unsaveable));
+        assert_eq!(s4.save, SaveState::Unsaveable);
+        assert!(
+            matches!(s4.notice, Some((Notice::NotSaved, _))),
+            "the user is told"
+        );
+    }
+
+    #[test]
+    fn optimising_into_a_scenario_is_one_undo_step_and_remembers_why() {
+        let s0 = Rc::new(AppState::new(Lang::Zh));
+        let plan = s0.plan.0.clone();
+        let scenario = plan.scenario().clone();
+        let keep: Vec<PlacementId> = scenario.items.iter().take(3).map(|p| p.id).collect();
+        let mut report = crate::core::jobs::Running::new(
+            (*plan).clone(),
+            crate::core::jobs::Job::Optimise(plan.selection),
+        )
+        .run()
+        .into_iter()
+        .find_map(|p| match p {
+            crate::core::jobs::Part::Optimised(r) => Some(r),
+            _ => None,
+        })
+        .expect("the optimiser answers");
+        report.chosen = keep.clone();
+        let s1 = reduce(
+            s0.clone(),
+            Action::Optimised {
+                report: Rc::new(report),
+                name: "优化 ¥100万".into(),
+                from: scenario.id,
+            },
+        );
+        assert_eq!(s1.plan.0.scenarios.len(), plan.scenarios.len() + 1);
+        let made = s1.plan.0.scenario();
+        assert_eq!(made.name, "优化 ¥100万");
+        let kept: Vec<PlacementId> = made.items.iter().map(|p| p.id).collect();
+        assert_eq!(kept.len(), keep.len());
+        assert!(s1.optimised.is_some());
+        assert_eq!(s1.undo.len(), 1, "one undo step");
+        let back = reduce(s1, Action::Undo);
+        assert_eq!(*back.plan.0, *plan);
     }
 }

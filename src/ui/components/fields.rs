@@ -107,7 +107,7 @@ pub fn Field(props: &FieldProps) -> Html {
     };
     // Why a number is refused, said beside the field as it is typed: not a number, or
     // outside its range (with the range).
-    let lang = crate::ui::state::use_app().lang();
+    let lang = crate::ui::session::use_session().lang();
     let reason = use_state(|| None::<String>);
     let why = {
         let range = props.range;
@@ -202,7 +202,7 @@ pub struct MoneyFieldProps {
 #[component]
 pub fn MoneyField(props: &MoneyFieldProps) -> Html {
     use crate::core::format::{money_compact, money_exact, parse_money, MoneyInputError};
-    let lang = crate::ui::state::use_app().lang();
+    let lang = crate::ui::session::use_session().lang();
     let input = use_node_ref();
     let read = use_state(|| None::<Result<crate::core::money::Money, MoneyInputError>>);
     let shown = crate::core::format::group_thousands(props.value.0.unsigned_abs() / 100);

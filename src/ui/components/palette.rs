@@ -6,9 +6,10 @@ use crate::core::catalog::{CatalogItem, Class};
 use crate::core::command::{Command, EditError, Feature};
 use crate::core::format::money_compact;
 use crate::core::site::{Target, TargetKind};
-use crate::ui::i18n::{class_name, pick, refusal, t, unit_name, Key, Lang};
+use crate::ui::i18n::{class_name, refusal, t, unit_name, Key, Lang};
 use crate::ui::labels::{class_css, item_name};
-use crate::ui::state::{use_app, AppHandle, Notice, Sel};
+use crate::ui::session::{use_session, Session};
+use crate::ui::state::{Notice, Sel};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,7 +26,7 @@ pub fn matches(item: &CatalogItem, query: &str) -> bool {
 }
 
 /// The target a selection offers, if any.
-pub fn target_of_selection(app: &AppHandle) -> Option<Target> {
+pub fn target_of_selection(app: &Session) -> Option<Target> {
     let s = app.state();
     let plan = &s.plan.0;
     s.selection.first().and_then(|sel| match *sel {
@@ -47,7 +48,7 @@ pub fn target_of_selection(app: &AppHandle) -> Option<Target> {
 /// goes only on the whole community is placed there; any other item is not placed on the
 /// whole community silently (that can cost a great deal): the message says where it goes and
 /// offers the whole community as a choice.
-pub fn place(app: &AppHandle, item: &CatalogItem, target: Option<Target>) {
+pub fn place(app: &Session, item: &CatalogItem, target: Option<Target>) {
     let target = match target {
         Some(t) => t,
         None if item.targets == [TargetKind::Community] => Target::Community,
@@ -87,7 +88,7 @@ struct Dragging {
 }
 
 /// Reads the target under a screen point: the innermost element with `data-hit`.
-pub fn target_at(app: &AppHandle, x: f64, y: f64) -> Option<Option<Target>> {
+pub fn target_at(app: &Session, x: f64, y: f64) -> Option<Option<Target>> {
     let doc = gloo::utils::document();
     let el = doc.element_from_point(x as f32, y as f32)?;
     let in_plan = el.closest("svg.site-plan").ok().flatten().is_some();
@@ -108,7 +109,7 @@ pub struct PaletteProps {}
 /// The catalog palette.
 #[component]
 pub fn Palette(_props: &PaletteProps) -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let query = use_state(String::new);
     let dragging = use_state(|| None::<Dragging>);
@@ -257,7 +258,7 @@ pub fn Palette(_props: &PaletteProps) -> Html {
 }
 
 /// A short text for a refusal, naming the items.
-pub fn refusal_text(app: &AppHandle, e: &EditError) -> String {
+pub fn refusal_text(app: &Session, e: &EditError) -> String {
     let lang = app.lang();
     let catalog = crate::ui::computed::catalog_of(&app.state().plan.0);
     refusal(lang, e, &|id| item_name(&catalog, id, lang))
@@ -265,5 +266,5 @@ pub fn refusal_text(app: &AppHandle, e: &EditError) -> String {
 
 /// The name of a unit pair helper for other views.
 pub fn unit_label(lang: Lang, item: &CatalogItem) -> &'static str {
-    pick(lang, item.unit.names())
+    crate::ui::i18n::unit_name(lang, item.unit)
 }

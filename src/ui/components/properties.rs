@@ -4,7 +4,7 @@
 //! and funding.
 
 use crate::core::command::{BuildingProps, Command, Feature};
-use crate::core::consent::Status;
+
 use crate::core::explain;
 use crate::core::format::{money_compact, money_exact, number};
 use crate::core::geometry::{polygon_area_m2, polyline_length_m};
@@ -17,32 +17,22 @@ use crate::ui::computed::{use_computed, Computed};
 use crate::ui::i18n::{class_name, t, unit_name, Key, Lang};
 use crate::ui::labels::target_label;
 use crate::ui::labels::{class_css, item_name};
-use crate::ui::state::{use_app, AppHandle, Sel};
+use crate::ui::session::{use_session, Session};
+use crate::ui::state::Sel;
 use yew::prelude::*;
 
 fn criterion_name(id: &str, plan: &Plan, lang: Lang) -> String {
-    let pair = match id {
-        "safety" => ("安全与紧迫性", "Safety and urgency"),
-        "households" => ("受益户数", "Households benefited"),
-        "demand" => ("居民需求", "Resident demand"),
-        "condition" => ("房屋状况", "Building condition"),
-        "cost_effectiveness" => ("性价比", "Cost-effectiveness"),
-        other => {
-            return plan
-                .priority
-                .custom
-                .iter()
-                .find(|c| c.id == other)
-                .map_or_else(
-                    || other.to_string(),
-                    |c| match lang {
-                        Lang::Zh => c.name_zh.clone(),
-                        Lang::En => c.name_en.clone(),
-                    },
-                );
-        }
-    };
-    crate::ui::i18n::pick(lang, pair).to_string()
+    if let Some(name) = crate::ui::i18n::criterion_name(lang, id) {
+        return name.to_string();
+    }
+    plan.priority
+        .custom
+        .iter()
+        .find(|c| c.id == id)
+        .map_or_else(
+            || id.to_string(),
+            |c| crate::ui::i18n::own_text(lang, &c.name_zh, &c.name_en).to_string(),
+        )
 }
 
 /// Properties of [`Properties`].
@@ -52,7 +42,7 @@ pub struct PropertiesProps {}
 /// The properties panel.
 #[component]
 pub fn Properties(_props: &PropertiesProps) -> Html {
-    let app = use_app();
+    let app = use_session();
     let s = app.state();
     let lang = s.lang;
     let computed = use_computed();
@@ -76,7 +66,7 @@ pub fn Properties(_props: &PropertiesProps) -> Html {
     }
 }
 
-fn building_form(app: &AppHandle, id: crate::core::ids::BuildingId) -> Html {
+fn building_form(app: &Session, id: crate::core::ids::BuildingId) -> Html {
     let s = app.state();
     let lang = s.lang;
     let Some(b) = s.plan.0.community.building(id) else {
@@ -126,7 +116,7 @@ fn building_form(app: &AppHandle, id: crate::core::ids::BuildingId) -> Html {
     }
 }
 
-fn feature_info(app: &AppHandle, computed: &Computed, f: Feature) -> Html {
+fn feature_info(app: &Session, computed: &Computed, f: Feature) -> Html {
     let s = app.state();
     let lang = s.lang;
     let c = &s.plan.0.community;
@@ -187,7 +177,7 @@ fn feature_info(app: &AppHandle, computed: &Computed, f: Feature) -> Html {
 
 /// What a drawn feature is (a sewer or a gas pipe, a road or a square): a choice that is
 /// refused with the reason when items on it could not stay.
-fn kind_select(app: &AppHandle, f: Feature) -> Html {
+fn kind_select(app: &Session, f: Feature) -> Html {
     use crate::core::site::SiteKind;
     use crate::ui::i18n::{area_kind_name, pipe_kind_name, point_kind_name};
     use crate::ui::labels::{AREA_KINDS, PIPE_KINDS, POINT_KINDS};
@@ -240,7 +230,7 @@ fn kind_select(app: &AppHandle, f: Feature) -> Html {
     }
 }
 
-fn items_here(app: &AppHandle, computed: &Computed, target: Target) -> Html {
+fn items_here(app: &Session, computed: &Computed, target: Target) -> Html {
     let s = app.state();
     let lang = s.lang;
     let items: Vec<_> = s
@@ -285,7 +275,7 @@ pub fn consent_table(r: &crate::core::consent::ConsentResult, lang: Lang) -> Htm
                 <th scope="row">{ row.label }</th>
                 <td class="num">{ row.value }</td>
                 <td>{ row.needs }</td>
-                <td class="mark" aria-label={crate::ui::i18n::pick(lang, if row.ok { ("达到", "met") } else { ("未达到", "not met") })}>{ mark }</td>
+                <td class="mark" aria-label={t(lang, if row.ok { Key::TargetMet } else { Key::NotMet })}>{ mark }</td>
             </tr>
         }
     });
@@ -302,7 +292,7 @@ pub fn consent_table(r: &crate::core::consent::ConsentResult, lang: Lang) -> Htm
     }
 }
 
-fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html {
+fn placement_info(app: &Session, computed: &Computed, id: PlacementId) -> Html {
     let s = app.state();
     let lang = s.lang;
     let plan = &s.plan.0;
@@ -375,19 +365,13 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
     });
     let consent_html = consent.map(|c| {
         let r = &c.result;
-        let status = match r.status {
-            Status::Passed => t(lang, Key::Passed).to_string(),
-            Status::NotVoted => t(lang, Key::NotYetVoted).to_string(),
-            Status::CannotPass => t(lang, Key::CannotPass).to_string(),
-            Status::ShortBy { households } => match lang {
-                Lang::Zh => format!("还差 {households} 户同意"),
-                Lang::En => format!("Short by {households} households"),
-            },
-        };
-        let who = match lang {
-            Lang::Zh => format!("{} 户中 {} 户参与、{} 户同意", r.eligible_households, r.participating_households, r.agree_households),
-            Lang::En => format!("{} of {} households took part, {} agree", r.participating_households, r.eligible_households, r.agree_households),
-        };
+        let status = crate::ui::labels::status_text(lang, r.status);
+        let who = crate::ui::i18n::took_part(
+            lang,
+            r.eligible_households,
+            r.participating_households,
+            r.agree_households,
+        );
         html! {
             <>
                 <h3>{ t(lang, Key::Consent) }</h3>
@@ -398,7 +382,7 @@ fn placement_info(app: &AppHandle, computed: &Computed, id: PlacementId) -> Html
         }
     });
     let funding_html = funding.map(|f| {
-        let rows = f.parts.iter().map(|(src, m)| html! { <li><span>{ crate::ui::i18n::pick(lang, src.names()) }</span><span class="amount">{ money_compact(*m, lang) }</span></li> });
+        let rows = f.parts.iter().map(|(src, m)| html! { <li><span>{ crate::ui::i18n::source_name(lang, *src) }</span><span class="amount">{ money_compact(*m, lang) }</span></li> });
         html! {
             <>
                 <h3>{ t(lang, Key::Funding) }</h3>

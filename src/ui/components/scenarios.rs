@@ -5,21 +5,22 @@ use crate::core::command::Command;
 use crate::core::ids::ScenarioId;
 use crate::ui::components::fields::Field;
 use crate::ui::i18n::{t, Key};
-use crate::ui::state::{use_app, Action, Page};
+use crate::ui::session::use_session;
+use crate::ui::state::Page;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Tabs for the pages.
 #[component]
 pub fn PageNav() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let current = app.state().page;
     let tab = |p: Page, key: Key| {
         let app = app.clone();
         html! {
             <button type="button" role="tab" aria-selected={(current == p).to_string()}
-                onclick={Callback::from(move |_| app.dispatch(Action::SetPage(p)))}>{ t(lang, key) }</button>
+                onclick={Callback::from(move |_| app.go(p))}>{ t(lang, key) }</button>
         }
     };
     html! {
@@ -36,7 +37,7 @@ pub fn PageNav() -> Html {
 /// Choose and manage scenarios.
 #[component]
 pub fn ScenarioBar() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
     let current = plan.current_scenario;

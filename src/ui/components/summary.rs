@@ -7,16 +7,17 @@ use crate::core::format::{money_compact, money_exact};
 use crate::core::funding_source::FundingSource;
 use crate::core::yardstick::YARDSTICKS;
 use crate::ui::computed::use_computed;
-use crate::ui::i18n::{class_name, pick, t, Key, Lang};
+use crate::ui::i18n::{class_name, t, Key};
 use crate::ui::labels::source_name;
 use crate::ui::labels::{class_css, item_name};
-use crate::ui::state::{use_app, Sel};
+use crate::ui::session::use_session;
+use crate::ui::state::Sel;
 use yew::prelude::*;
 
 /// The summary panel.
 #[component]
 pub fn Summary() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let computed = use_computed();
     let plan = &app.state().plan.0;
@@ -29,7 +30,7 @@ pub fn Summary() -> Html {
             <div><dt>{ t(lang, Key::Households) }</dt><dd>{ c.household_count() }</dd></div>
         </dl>
     };
-    let colon = if lang == Lang::Zh { ":" } else { ": " };
+    let colon = crate::ui::i18n::colon(lang);
     let Some(ev) = computed.eval.as_ref() else {
         return html! { <section class="summary"><h2>{ t(lang, Key::Summary) }</h2>{ facts }</section> };
     };
@@ -76,7 +77,7 @@ pub fn Summary() -> Html {
     });
     let yard = ev.yardsticks.iter().zip(YARDSTICKS.iter()).take(4).map(|(cmp, y)| {
         html! {
-            <li><span>{ pick(lang, (y.zh, y.en)) }</span><span class="amount">{ format!("{} ({:.1}×)", money_exact(cmp.yardstick), cmp.ratio_permille as f64 / 1000.0) }</span></li>
+            <li><span>{ crate::ui::i18n::yardstick_name(lang, y) }</span><span class="amount">{ format!("{} ({:.1}×)", money_exact(cmp.yardstick), cmp.ratio_permille as f64 / 1000.0) }</span></li>
         }
     });
     html! {

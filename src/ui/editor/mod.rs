@@ -15,10 +15,11 @@ use crate::core::command::{snap, BuildingProps, Command, Feature};
 use crate::core::geometry::{scale_bar_m, vertex_centroid, Pt, View};
 use crate::core::site::*;
 use crate::ui::components::fields::select_value;
-use crate::ui::i18n::{area_kind_name, point_kind_name, t, Key, Lang};
+use crate::ui::i18n::{area_kind_name, point_kind_name, t, Key};
 use crate::ui::labels::class_css;
 use crate::ui::labels::{AREA_KINDS, PIPE_KINDS};
-use crate::ui::state::{use_app, AppHandle, Sel, Tool, Trace};
+use crate::ui::session::{use_session, Session};
+use crate::ui::state::{Sel, Tool, Trace};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -43,7 +44,7 @@ pub struct PlanEditorProps {}
 /// The site-plan editor.
 #[component]
 pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
-    let app = use_app();
+    let app = use_session();
     let s = app.state();
     let lang = s.lang;
     let plan = s.plan.clone();
@@ -298,10 +299,7 @@ pub fn PlanEditor(_props: &PlanEditorProps) -> Html {
             match state.tool {
                 Tool::BuildingPolygon if pts.len() >= 3 => {
                     let n = state.plan.0.community.buildings.len() + 1;
-                    let name = match lang {
-                        Lang::Zh => format!("{n}号楼"),
-                        Lang::En => format!("Building {n}"),
-                    };
+                    let name = crate::ui::i18n::new_building_name(lang, n);
                     app.edit(Command::AddBuilding {
                         footprint: pts,
                         props: BuildingProps::typical(&name),
@@ -670,7 +668,7 @@ fn tool_css(t: Tool) -> &'static str {
 }
 
 /// Scales a traced picture so the two clicked points are `real` metres apart.
-fn calibrate(app: &AppHandle, a: Pt, b: Pt, real: f64) {
+fn calibrate(app: &Session, a: Pt, b: Pt, real: f64) {
     let Some(tr) = app.state().trace.clone() else {
         return;
     };

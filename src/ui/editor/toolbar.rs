@@ -4,8 +4,9 @@
 use crate::core::command::{snap, BuildingProps, Command};
 use crate::core::geometry::{rect, View};
 use crate::core::site::*;
-use crate::ui::i18n::{t, Key, Lang};
-use crate::ui::state::{use_app, AppHandle, Tool, Trace};
+use crate::ui::i18n::{t, Key};
+use crate::ui::session::{use_session, Session};
+use crate::ui::state::{Tool, Trace};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -19,7 +20,7 @@ pub struct ToolbarProps {
 /// The editor's toolbar: tools, undo/redo, zoom, snap, trace.
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let app = use_app();
+    let app = use_session();
     let s = app.state();
     let lang = s.lang;
     let tool_button = |tool: Tool, key: Key, icon: &'static str| {
@@ -80,10 +81,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let c = snap(view.centre(), 1.0);
             let n = app.state().plan.0.community.buildings.len() + 1;
-            let name = match app.lang() {
-                Lang::Zh => format!("{n}号楼"),
-                Lang::En => format!("Building {n}"),
-            };
+            let name = crate::ui::i18n::new_building_name(app.lang(), n);
             app.edit(Command::AddBuilding {
                 footprint: rect(c.x - 15.0, c.y - 5.5, 30.0, 11.0, 0.0),
                 props: BuildingProps::typical(&name),
@@ -127,7 +125,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 /// Loading a picture to trace, its opacity and its scale.
 #[component]
 pub fn TraceControls() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let onchange = {
@@ -186,7 +184,7 @@ pub fn TraceControls() -> Html {
 }
 
 /// Measures a picture and shows it at 0.1 m per pixel until calibrated.
-pub(super) fn load_picture(app: AppHandle, url: String) {
+pub(super) fn load_picture(app: Session, url: String) {
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         app.notify(crate::ui::state::Notice::BadPicture);
         return;

@@ -18,7 +18,8 @@ use crate::ui::labels::chart_html;
 use crate::ui::labels::file_name;
 use crate::ui::labels::item_name;
 use crate::ui::labels::target_label;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -99,7 +100,7 @@ pub fn bill_of_quantities(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
 /// The annual plan page.
 #[component]
 pub fn AnnualView() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let plan = app.state().plan.clone();
     // The schedule comes from the engine worker; the costs beside it are computed here.
@@ -301,10 +302,7 @@ pub fn AnnualView() -> Html {
             (table, chart, left)
         }
         _ => (
-            html! { <p class="hint" data-testid="annual-empty">{ crate::ui::i18n::pick(lang, (
-                "填写年数与每年预算,即可按优先级把改造项目排入各年(安全与基础类优先,前置工程先做)。",
-                "Give the number of years and each year's budget to schedule the items year by year (safety and basic items first, prerequisites before what depends on them).",
-            )) }</p> },
+            html! { <p class="hint" data-testid="annual-empty">{ t(lang, Key::AnnualEmptyHint) }</p> },
             html! {},
             html! {},
         ),

@@ -6,11 +6,11 @@ use crate::core::explain;
 use crate::core::format::money_exact;
 use crate::core::ids::{HouseholdId, StairwellId};
 use crate::ui::computed::use_computed;
-use crate::ui::i18n::Lang;
 use crate::ui::i18n::{t, Key};
 use crate::ui::labels::item_name;
 use crate::ui::labels::target_label;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ fn selected_value(e: &Event) -> Option<u32> {
 /// The lookup: stairwell, then door; the household's total and its working.
 #[component]
 pub fn MyShare() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
     let computed = use_computed();
@@ -66,19 +66,14 @@ pub fn MyShare() -> Html {
         html! { <option key={os.id.0} value={os.id.0.to_string()} selected={os.id == s.id}>{ crate::core::format::stairwell_label(&ob.name, &os.name, lang) }</option> }
     });
     let hh_options = s.households.iter().map(|h| {
-        let label = match lang {
-            Lang::Zh => format!("{}({} 层)", h.room, h.floor),
-            Lang::En => format!("{} (floor {})", h.room, h.floor),
-        };
+        let label = crate::ui::i18n::room_on_floor(lang, &h.room, h.floor);
         html! { <option key={h.id.0} value={h.id.0.to_string()} selected={Some(h.id) == hh.map(|x| x.id)}>{ label }</option> }
     });
     let result = match (computed.eval.as_ref(), hh) {
         (Some(ev), Some(h)) => {
             let place = crate::core::format::stairwell_label(&b.name, &s.name, lang);
-            let (who, colon) = match lang {
-                Lang::Zh => (format!("{place} {}", h.room), ":"),
-                Lang::En => (format!("{place}, door {}", h.room), ": "),
-            };
+            let who = crate::ui::i18n::household_at(lang, &place, &h.room);
+            let colon = crate::ui::i18n::colon(lang);
             match ev.funding.households.iter().find(|x| x.household == h.id) {
                 None => html! {
                     <div class="my-share-result">

@@ -14,12 +14,13 @@ use crate::core::ids::PlacementId;
 use crate::core::plan::Plan;
 use crate::core::site::Target;
 use crate::ui::computed::use_computed;
-use crate::ui::i18n::{class_name, pick, t, Key, Lang};
+use crate::ui::i18n::{class_name, t, Key, Lang};
 use crate::ui::labels::source_name;
 use crate::ui::labels::status_text;
 use crate::ui::labels::target_label;
 use crate::ui::labels::{class_css, item_name};
-use crate::ui::state::{use_app, Action, Page};
+use crate::ui::session::use_session;
+use crate::ui::state::Page;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -108,7 +109,7 @@ fn plan_picture(plan: &Plan, lang: Lang) -> Html {
 /// The report page.
 #[component]
 pub fn ReportView() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let computed = use_computed();
     let plan = app.state().plan.clone();
@@ -120,20 +121,7 @@ pub fn ReportView() -> Html {
     let annual = job.annual.clone().filter(|_| !p.phasing.years.is_empty());
     let today = {
         let d = js_sys::Date::new_0();
-        match lang {
-            Lang::Zh => format!(
-                "{}年{}月{}日",
-                d.get_full_year(),
-                d.get_month() + 1,
-                d.get_date()
-            ),
-            Lang::En => format!(
-                "{:04}-{:02}-{:02}",
-                d.get_full_year(),
-                d.get_month() + 1,
-                d.get_date()
-            ),
-        }
+        crate::ui::i18n::long_date(lang, d.get_full_year(), d.get_month() + 1, d.get_date())
     };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
@@ -142,12 +130,9 @@ pub fn ReportView() -> Html {
     });
     let back = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetPage(Page::Projects)))
+        Callback::from(move |_: MouseEvent| app.go(Page::Projects))
     };
-    let title = match lang {
-        Lang::Zh => format!("{}老旧小区改造方案公示", p.community.name),
-        Lang::En => format!("{}: renovation plan, public notice", p.community.name),
-    };
+    let title = crate::ui::i18n::report_title(lang, &p.community.name);
     let Some(ev) = computed.eval.as_ref() else {
         return html! {
             <article class="report pane"><h1>{ title }</h1>
@@ -233,10 +218,7 @@ pub fn ReportView() -> Html {
         .map(|(h, l)| {
             let who = format!("{} {}", place_of(h.stairwell), h.room);
             html! {
-                <li><strong>{ label(l.placement) }</strong>{ match lang {
-                    Lang::Zh => format!(":{}(例:{who})", explain::burden_line(l, lang)),
-                    Lang::En => format!(": {} (e.g. {who})", explain::burden_line(l, lang)),
-                } }</li>
+                <li><strong>{ label(l.placement) }</strong>{ crate::ui::i18n::burden_example(lang, &explain::burden_line(l, lang), &who) }</li>
             }
         })
         .collect();
@@ -261,10 +243,7 @@ pub fn ReportView() -> Html {
         });
         html! {
             <div class="elevator-table">
-                <h4>{ match lang {
-                    Lang::Zh => format!("{place} 加装电梯:造价 {},补贴 {},居民承担 {}", money_exact(e.cost), money_exact(e.subsidy), money_exact(e.residents_total)),
-                    Lang::En => format!("{place} elevator: cost {}, subsidy {}, residents pay {}", money_exact(e.cost), money_exact(e.subsidy), money_exact(e.residents_total)),
-                } }</h4>
+                <h4>{ crate::ui::i18n::elevator_money(lang, &place, &money_exact(e.cost), &money_exact(e.subsidy), &money_exact(e.residents_total)) }</h4>
                 <table>
                     <thead><tr>
                         <th class="num">{ t(lang, Key::Floor) }</th>
@@ -327,10 +306,7 @@ pub fn ReportView() -> Html {
             </div>
             <header>
                 <h1>{ title }</h1>
-                <p>{ match lang {
-                    Lang::Zh => format!("方案:{} · {} 栋楼 {} 户 · 编制日期 {today}", scenario.name, p.community.buildings.len(), households),
-                    Lang::En => format!("Scenario: {} · {} buildings, {} households · {today}", scenario.name, p.community.buildings.len(), households),
-                } }</p>
+                <p>{ crate::ui::i18n::report_subtitle(lang, &scenario.name, p.community.buildings.len(), households, &today) }</p>
             </header>
             <section class="report-key">
                 <div><span class="big">{ money_compact(costs.total.likely, lang) }</span><span>{ t(lang, Key::TotalCost) }</span></div>
@@ -349,10 +325,7 @@ pub fn ReportView() -> Html {
                     <tbody>{ for item_rows }</tbody>
                     <tfoot><tr><th colspan="4">{ t(lang, Key::Total) }</th><td class="num"><strong>{ money_exact(costs.total.likely) }</strong></td></tr></tfoot>
                 </table>
-                <p class="hint">{ match lang {
-                    Lang::Zh => format!("费用区间 {} – {}(按单价低值与高值计算)。", money_compact(costs.total.low, lang), money_compact(costs.total.high, lang)),
-                    Lang::En => format!("Cost range {} – {} (at low and high unit prices).", money_compact(costs.total.low, lang), money_compact(costs.total.high, lang)),
-                } }</p>
+                <p class="hint">{ crate::ui::i18n::cost_range_note(lang, &money_compact(costs.total.low, lang), &money_compact(costs.total.high, lang)) }</p>
             </section>
             <section>
                 <h2>{ t(lang, Key::N3Funding) }</h2>
@@ -363,10 +336,7 @@ pub fn ReportView() -> Html {
             </section>
             <section>
                 <h2>{ t(lang, Key::N4WhatHouseholdsPay) }</h2>
-                <p>{ match lang {
-                    Lang::Zh => format!("{} 户中 {} 户需出资;最少 {},中位数 {},最多 {}。计算依据与各户金额见下。", households, ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), money_exact(lo), money_exact(median), money_exact(hi)),
-                    Lang::En => format!("{} of {} households pay; lowest {}, median {}, highest {}. How each amount is computed is shown below.", ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), households, money_exact(lo), money_exact(median), money_exact(hi)),
-                } }</p>
+                <p>{ crate::ui::i18n::households_pay(lang, households, ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), &money_exact(lo), &money_exact(median), &money_exact(hi)) }</p>
                 { for elevator_tables }
                 if !examples.is_empty() {
                     <h4>{ t(lang, Key::HowTheAmountsAreComputed) }</h4>
@@ -393,10 +363,7 @@ pub fn ReportView() -> Html {
                 { annual_html }
             </section>
             <footer>
-                <p>{ pick(lang, (
-                    "本报告由“老旧小区改造规划”工具生成。所有金额均按同一规则计算,可在工具中查看每一项的计算过程。对方案有意见或建议,请在公示期内向业主委员会或社区反映。",
-                    "Made with Renovation Planner. Every amount follows the same rules and its working can be shown in the planner. Comments on the plan go to the owners' committee or the community office during the notice period.",
-                )) }</p>
+                <p>{ t(lang, Key::ReportFooter) }</p>
             </footer>
         </article>
     }

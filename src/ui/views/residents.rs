@@ -5,7 +5,7 @@
 use crate::core::catalog::Catalog;
 use crate::core::command::Command;
 use crate::core::consent::electorate;
-use crate::core::csv::{read_tallies, RowError, TallyImport};
+use crate::core::csv::{read_tallies, TallyImport};
 use crate::core::ids::PlacementId;
 use crate::core::plan::Vote;
 use crate::core::settings::SurveyTally;
@@ -16,44 +16,10 @@ use crate::ui::i18n::{t, Key, Lang};
 use crate::ui::labels::item_name;
 use crate::ui::labels::status_text;
 use crate::ui::labels::target_label;
-use crate::ui::state::{use_app, AppHandle};
+use crate::ui::session::{use_session, Session};
+
 use std::rc::Rc;
 use yew::prelude::*;
-
-fn row_error(lang: Lang, e: &RowError) -> String {
-    let zh = lang == Lang::Zh;
-    match e {
-        RowError::TooFewCells => t(lang, Key::FewerThan5Cells).into(),
-        RowError::UnknownItem { item } => {
-            if zh {
-                format!("没有项目“{item}”")
-            } else {
-                format!("no item \"{item}\"")
-            }
-        }
-        RowError::UnknownTarget { target } => {
-            if zh {
-                format!("找不到位置“{target}”")
-            } else {
-                format!("no place \"{target}\"")
-            }
-        }
-        RowError::WrongTarget { item, target } => {
-            if zh {
-                format!("“{item}”不能放在“{target}”")
-            } else {
-                format!("\"{item}\" cannot go on \"{target}\"")
-            }
-        }
-        RowError::NotACount { column, value } => {
-            if zh {
-                format!("第 {column} 列“{value}”不是户数")
-            } else {
-                format!("column {column}: \"{value}\" is not a number of households")
-            }
-        }
-    }
-}
 
 /// The parts of the residents page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +37,7 @@ enum Part {
 /// presses 160 vote buttons by accident).
 #[component]
 pub fn ResidentsView() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let part = use_state(|| Part::MyShare);
     let tab = |p: Part, label: &'static str| {
@@ -105,7 +71,7 @@ pub fn ResidentsView() -> Html {
 /// The matters, each with its survey tallies and its household-by-household votes.
 #[component]
 fn VotesPart() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
     let computed = use_computed();
@@ -145,7 +111,7 @@ fn VotesPart() -> Html {
     }
 }
 
-fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
+fn matter(app: &Session, catalog: &Catalog, id: PlacementId) -> Html {
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
     let Some(p) = plan.scenario().items.iter().find(|p| p.id == id) else {
@@ -234,24 +200,7 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
     });
     let result =
         crate::core::consent::check(&voters, votes, item.consent.scope, item.consent.matter);
-    let summary = match lang {
-        Lang::Zh => format!(
-            "{} 户中 {} 户参与、{} 户同意、{} 户反对、{} 户弃权",
-            result.eligible_households,
-            result.participating_households,
-            result.agree_households,
-            result.object_households,
-            result.abstain_households
-        ),
-        Lang::En => format!(
-            "{} of {} took part: {} agree, {} object, {} abstain",
-            result.participating_households,
-            result.eligible_households,
-            result.agree_households,
-            result.object_households,
-            result.abstain_households
-        ),
-    };
+    let summary = crate::ui::i18n::vote_tally(lang, &result);
     let rule = match item.consent.matter {
         crate::core::catalog::Matter::Major => t(lang, Key::MajorMatter23Take),
         crate::core::catalog::Matter::Ordinary => t(lang, Key::OrdinaryMatter23Take),
@@ -281,7 +230,7 @@ fn matter(app: &AppHandle, catalog: &Catalog, id: PlacementId) -> Html {
 /// header row shown; each bad row with its reason; afterwards how many rows went in.
 #[component]
 pub fn CsvImport() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let import = use_state(|| None::<Rc<TallyImport>>);
     let error = use_state(|| None::<String>);
@@ -345,7 +294,7 @@ pub fn CsvImport() -> Html {
         let trs = r.rows.iter().map(|x| {
             let status = match &x.result {
                 Ok(_) => html! { <td class="ok">{ t(lang, Key::RowsOk) }</td> },
-                Err(e) => html! { <td class="bad" data-testid="row-error">{ row_error(lang, e) }</td> },
+                Err(e) => html! { <td class="bad" data-testid="row-error">{ crate::ui::i18n::row_problem(lang, e) }</td> },
             };
             let cells = x.cells.iter().take(5).map(|c| html! { <td>{ c.clone() }</td> });
             html! { <tr><td>{ x.line }</td>{ for cells }{ status }</tr> }

@@ -17,7 +17,8 @@ use crate::ui::i18n::{class_name, t, Key, Lang};
 use crate::ui::labels::item_name;
 use crate::ui::labels::source_name;
 use crate::ui::labels::target_label;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
+
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,7 +31,7 @@ use plots::*;
 /// The comparison page.
 #[component]
 pub fn CompareView() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let plan = app.state().plan.clone();
     let all: Vec<ScenarioId> = plan.0.scenarios.iter().map(|s| s.id).collect();

@@ -11,13 +11,13 @@ use crate::ui::engine::JobState;
 use crate::ui::i18n::{reason, t, Key};
 use crate::ui::labels::item_name;
 use crate::ui::labels::target_label;
-use crate::ui::state::{use_app, Action, AppHandle};
+use crate::ui::session::{use_session, Session};
 use yew::prelude::*;
 
 /// The optimiser: a budget, the class rule, fairness; makes a new scenario and explains.
 #[component]
 pub fn OptimisePanel() -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let s = app.state();
     let plan = s.plan.0.clone();
@@ -47,7 +47,7 @@ pub fn OptimisePanel() -> Html {
             if running.is_none() {
                 cancelled.set(false);
                 let id = optimise(&app, fair, running.setter());
-                running.set(id.map(|id| (id, JobState::default())));
+                running.set(Some((id, JobState::default())));
             }
         })
     };
@@ -90,10 +90,10 @@ pub fn OptimisePanel() -> Html {
 /// Starts the optimiser on the current scenario in the worker; its answer becomes a new
 /// scenario. `running` hears its progress and is cleared when it ends. Returns the job's id.
 pub(super) fn optimise(
-    app: &AppHandle,
+    app: &Session,
     fair: bool,
     running: UseStateSetter<Option<(u64, JobState)>>,
-) -> Option<u64> {
+) -> u64 {
     let plan = app.state().plan.0.clone();
     let scenario = plan.scenario().clone();
     let settings = SelectionSettings {
@@ -115,21 +115,15 @@ pub(super) fn optimise(
         }
         running.set(None);
         if let Some(r) = job.optimised {
-            let chosen = r.chosen.clone();
-            app.dispatch(Action::Optimised(Some(r)));
-            app.edit(Command::AddScenario {
-                name: name.clone(),
-                from: Some(scenario.id),
-                keep: Some(chosen),
-            });
+            app.optimise_into_scenario(r, name.clone(), scenario.id);
         }
     });
     let job = crate::ui::engine::run(&plan, Job::Optimise(settings), on);
     id.set(job);
-    Some(job)
+    job
 }
 
-pub(super) fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) -> Html {
+pub(super) fn report(app: &Session, r: &crate::core::select::SelectionReport) -> Html {
     let lang = app.lang();
     let plan = app.state().plan.0.clone();
     let catalog = crate::ui::computed::catalog_of(&plan);
@@ -159,7 +153,7 @@ pub(super) fn report(app: &AppHandle, r: &crate::core::select::SelectionReport) 
     let effect = (!rule.only_with.is_empty() || !rule.only_without.is_empty()).then(|| {
         let with: Vec<String> = rule.only_without.iter().map(|p| name(*p)).collect();
         html! {
-            <p class="explain">{ format!("{}:+ {}(优先级 {:.1} → {:.1})", t(lang, Key::ClassRuleEffect), with.join("、"), rule.value_with as f64 / 100.0, rule.value_without as f64 / 100.0) }</p>
+            <p class="explain">{ crate::ui::i18n::class_rule_effect(lang, &with, rule.value_with as f64 / 100.0, rule.value_without as f64 / 100.0) }</p>
         }
     });
     html! {

@@ -16,7 +16,8 @@ use crate::ui::engine::JobState;
 use crate::ui::i18n::{class_name, t, Key, Lang};
 use crate::ui::labels::chart_html;
 use crate::ui::labels::source_name;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
+
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -144,7 +145,7 @@ pub struct ChartsProps {
 /// Charts of the current scenario: value for money with the frontier, cost risk, elevators.
 #[component]
 pub fn CurrentCharts(props: &ChartsProps) -> Html {
-    let app = use_app();
+    let app = use_session();
     let lang = app.lang();
     let plan = app.state().plan.clone();
     let computed = use_computed();
@@ -185,13 +186,8 @@ pub fn CurrentCharts(props: &ChartsProps) -> Html {
         let Some((per, floors, title)) = d else {
             return String::new();
         };
-        let label = |i: usize| {
-            format!(
-                "{}{}",
-                floors.get(i).copied().unwrap_or(0),
-                if *lang == Lang::Zh { "层" } else { "F" }
-            )
-        };
+        let label =
+            |i: usize| crate::ui::i18n::floor_short(*lang, floors.get(i).copied().unwrap_or(0));
         charts::elevator::render(title, per, &label, &money_fmt(*lang), (760, 320))
     });
     let Some(_) = props.charts.as_ref() else {
