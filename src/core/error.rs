@@ -469,11 +469,50 @@ fn expected_words(expected: &str, lang: Lang) -> String {
     (if zh { pair.0 } else { pair.1 }).to_string()
 }
 
+/// The message for one problem, in `lang`; `field` is the field's name and unit when the
+/// problem is in one field. Grouped by what is wrong: the file as a whole, a value, a number
+/// out of range, a drawn shape, or the plan's own rules.
 fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang) -> String {
     use ErrorKind as K;
     let zh = lang == Lang::Zh;
     let unit = field.map_or("", |f| f.1);
     let name = field.map_or_else(String::new, |f| f.0.clone());
+    match kind {
+        K::TooLarge { .. }
+        | K::NotUtf8 { .. }
+        | K::NotJson { .. }
+        | K::NotAnObject
+        | K::MissingVersion
+        | K::UnknownVersion { .. }
+        | K::NewerVersion { .. }
+        | K::DuplicateKey { .. } => file_problem(kind, zh),
+        K::Missing
+        | K::WrongType { .. }
+        | K::UnknownField
+        | K::UnknownValue { .. }
+        | K::Empty
+        | K::Duplicate { .. }
+        | K::NotFinite
+        | K::Invalid { .. } => value_problem(kind, &name, lang),
+        K::OutOfRange { .. } => out_of_range(kind, &name, unit, lang),
+        K::SelfIntersecting
+        | K::TooFewPoints { .. }
+        | K::ZeroArea
+        | K::ClosedRingFixed
+        | K::RepeatedCornersFixed { .. } => shape_problem(kind, &name, zh),
+        K::UnknownItem { .. }
+        | K::WrongTarget { .. }
+        | K::MissingTarget { .. }
+        | K::PriceOrder
+        | K::LineTooLarge { .. }
+        | K::HouseholdsAboveTop { .. }
+        | K::TallyOverHouseholds { .. } => plan_problem(kind, lang),
+    }
+}
+
+/// What is wrong with the file as a whole (size, encoding, JSON, version).
+fn file_problem(kind: &ErrorKind, zh: bool) -> String {
+    use ErrorKind as K;
     match kind {
         K::TooLarge { bytes, limit } => {
             let (b, l) = (bytes / 1024 / 1024, limit / 1024 / 1024);
@@ -526,6 +565,22 @@ fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang
                 format!("this file was saved by a newer planner (version {found}; this one reads up to {supported}); please update")
             }
         }
+        K::DuplicateKey { key } => {
+            if zh {
+                format!("“{key}”在同一处写了两次,无法确定用哪一个")
+            } else {
+                format!("“{key}” is written twice in one place; which one is meant is unclear")
+            }
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+/// What is wrong with one value (missing, wrong type, not allowed, empty, repeated).
+fn value_problem(kind: &ErrorKind, name: &str, lang: Lang) -> String {
+    use ErrorKind as K;
+    let zh = lang == Lang::Zh;
+    match kind {
         K::Missing => {
             if zh {
                 format!("缺少“{name}”")
@@ -539,13 +594,6 @@ fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang
                 format!("{name}应为{e},文件里是{f}")
             } else {
                 format!("{name} should be {e}, the file has {f}")
-            }
-        }
-        K::DuplicateKey { key } => {
-            if zh {
-                format!("“{key}”在同一处写了两次,无法确定用哪一个")
-            } else {
-                format!("“{key}” is written twice in one place; which one is meant is unclear")
             }
         }
         K::UnknownField => {
@@ -563,33 +611,6 @@ fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang
                 format!("{name} “{found}” is not one of the allowed values ({list})")
             }
         }
-        K::OutOfRange { value, min, max } => {
-            // Amounts of money are written as money: ¥100.0亿, ¥1,000,000.
-            let money = |v: &str| {
-                v.parse::<f64>()
-                    .ok()
-                    .and_then(super::money::Money::from_yuan_f64)
-                    .map(|m| super::format::money_compact(m, lang))
-            };
-            let is_money = unit.contains('元') || unit.contains("yuan");
-            let (value, min, max, unit) = match (is_money, money(value), money(min)) {
-                (true, Some(v), Some(lo)) => (v, lo, money(max).unwrap_or_else(|| max.clone()), ""),
-                _ => (value.clone(), min.clone(), max.clone(), unit),
-            };
-            let max_s = if max == "∞" {
-                String::new()
-            } else {
-                max.clone()
-            };
-            match (zh, max_s.is_empty()) {
-                (true, false) => format!("{name} {value} 不在 {min}–{max_s}{unit} 之间"),
-                (true, true) => format!("{name} {value} 不能小于 {min}{unit}"),
-                (false, false) => {
-                    format!("{name} {value} is not between {min} and {max_s}{unit}")
-                }
-                (false, true) => format!("{name} {value} must be at least {min}{unit}"),
-            }
-        }
         K::Empty => {
             if zh {
                 format!("{name}不能为空")
@@ -604,6 +625,63 @@ fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang
                 format!("id {id} is used twice")
             }
         }
+        K::NotFinite => {
+            if zh {
+                format!("{name}不是可用的数字(过大或无穷大)")
+            } else {
+                format!("{name} is not a usable number (too large or infinite)")
+                    .trim_start()
+                    .to_string()
+            }
+        }
+        K::Invalid { detail } => {
+            if zh {
+                format!("无效的值({detail})")
+            } else {
+                format!("invalid ({detail})")
+            }
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+/// A number outside its range; amounts of money are written as money (¥100.0亿, ¥1,000,000).
+fn out_of_range(kind: &ErrorKind, name: &str, unit: &str, lang: Lang) -> String {
+    let ErrorKind::OutOfRange { value, min, max } = kind else {
+        return format!("{kind:?}");
+    };
+    let zh = lang == Lang::Zh;
+    // Amounts of money are written as money: ¥100.0亿, ¥1,000,000.
+    let money = |v: &str| {
+        v.parse::<f64>()
+            .ok()
+            .and_then(super::money::Money::from_yuan_f64)
+            .map(|m| super::format::money_compact(m, lang))
+    };
+    let is_money = unit.contains('元') || unit.contains("yuan");
+    let (value, min, max, unit) = match (is_money, money(value), money(min)) {
+        (true, Some(v), Some(lo)) => (v, lo, money(max).unwrap_or_else(|| max.clone()), ""),
+        _ => (value.clone(), min.clone(), max.clone(), unit),
+    };
+    let max_s = if max == "∞" {
+        String::new()
+    } else {
+        max.clone()
+    };
+    match (zh, max_s.is_empty()) {
+        (true, false) => format!("{name} {value} 不在 {min}–{max_s}{unit} 之间"),
+        (true, true) => format!("{name} {value} 不能小于 {min}{unit}"),
+        (false, false) => {
+            format!("{name} {value} is not between {min} and {max_s}{unit}")
+        }
+        (false, true) => format!("{name} {value} must be at least {min}{unit}"),
+    }
+}
+
+/// What is wrong with a drawn outline or line (crossing, too few points, no area, repairs).
+fn shape_problem(kind: &ErrorKind, name: &str, zh: bool) -> String {
+    use ErrorKind as K;
+    match kind {
         K::SelfIntersecting => {
             if zh {
                 format!("{name}自相交(边线交叉或拐角重合)")
@@ -618,15 +696,6 @@ fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang
                 format!("the {name} needs at least {min} points")
             }
         }
-        K::NotFinite => {
-            if zh {
-                format!("{name}不是可用的数字(过大或无穷大)")
-            } else {
-                format!("{name} is not a usable number (too large or infinite)")
-                    .trim_start()
-                    .to_string()
-            }
-        }
         K::ZeroArea => {
             if zh {
                 format!("{name}面积为零")
@@ -634,6 +703,35 @@ fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang
                 format!("the {name} encloses no area")
             }
         }
+        K::ClosedRingFixed => {
+            if zh {
+                format!("{name}末尾重复了起点(闭合环),已去掉重复的点")
+            } else {
+                format!("the {name} repeated its first corner at the end (a closed ring); the repeat was dropped")
+            }
+        }
+        K::RepeatedCornersFixed { removed } => {
+            if zh {
+                format!("{name}有 {removed} 个连续重复的点,已合并")
+            } else {
+                if *removed == 1 {
+                    format!("the {name} had a corner written twice in a row; it was merged")
+                } else {
+                    format!(
+                        "the {name} had {removed} corners written twice in a row; they were merged"
+                    )
+                }
+            }
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+/// What breaks the plan's own rules (catalog, targets, prices, households, tallies).
+fn plan_problem(kind: &ErrorKind, lang: Lang) -> String {
+    use ErrorKind as K;
+    let zh = lang == Lang::Zh;
+    match kind {
         K::UnknownItem { id } => {
             if zh {
                 format!("改造项目库中没有“{id}”")
@@ -695,33 +793,7 @@ fn describe(kind: &ErrorKind, field: Option<&(String, &'static str)>, lang: Lang
                 )
             }
         }
-        K::ClosedRingFixed => {
-            if zh {
-                format!("{name}末尾重复了起点(闭合环),已去掉重复的点")
-            } else {
-                format!("the {name} repeated its first corner at the end (a closed ring); the repeat was dropped")
-            }
-        }
-        K::RepeatedCornersFixed { removed } => {
-            if zh {
-                format!("{name}有 {removed} 个连续重复的点,已合并")
-            } else {
-                if *removed == 1 {
-                    format!("the {name} had a corner written twice in a row; it was merged")
-                } else {
-                    format!(
-                        "the {name} had {removed} corners written twice in a row; they were merged"
-                    )
-                }
-            }
-        }
-        K::Invalid { detail } => {
-            if zh {
-                format!("无效的值({detail})")
-            } else {
-                format!("invalid ({detail})")
-            }
-        }
+        other => format!("{other:?}"),
     }
 }
 

@@ -205,6 +205,27 @@ fn served_range(community: &Community, target: Target) -> (usize, usize) {
     }
 }
 
+/// One costed line on its way through the funding steps.
+struct Work<'a> {
+    p: &'a Placement,
+    class: Class,
+    sharing: Sharing,
+    residents_ok: bool,
+    total: Money,
+    /// What no source has paid yet.
+    left: Money,
+    parts: Vec<(FundingSource, Money)>,
+    /// Eligible non-resident sources with their caps.
+    rules: Vec<(FundingSource, Money)>,
+}
+
+/// What residents pay, per household (by position in the community's order), and the
+/// elevator tables, filled in step 4-5.
+struct Shares {
+    burdens: Vec<Vec<BurdenLine>>,
+    elevators: Vec<ElevatorShare>,
+}
+
 /// Allocates a costed scenario to funding sources and households.
 pub fn allocate(
     community: &Community,
@@ -213,19 +234,63 @@ pub fn allocate(
     placements: &[Placement],
     costs: &CostReport,
 ) -> FundingReport {
-    struct Work<'a> {
-        p: &'a Placement,
-        class: Class,
-        sharing: Sharing,
-        residents_ok: bool,
-        total: Money,
-        left: Money,
-        parts: Vec<(FundingSource, Money)>,
-        rules: Vec<(FundingSource, Money)>, // eligible non-resident sources with their caps
+    let mut work = funding_work(community, catalog, settings, placements, costs);
+    let mut order = pay_from_sources(&mut work, settings);
+    order.push(FundingSource::Residents);
+
+    // Steps 4-5: residents' part per household.
+    let mut shares = Shares {
+        burdens: empty_burdens(community, &work),
+        elevators: Vec::new(),
+    };
+    let mut lines = Vec::with_capacity(work.len());
+    let mut gap = Money::ZERO;
+    for w in &mut work {
+        let line_gap = share_among_residents(community, w, &mut shares);
+        gap += line_gap;
+        lines.push(LineFunding {
+            placement: w.p.id,
+            item: w.p.item.clone(),
+            total: w.total,
+            parts: w.parts.clone(),
+            gap: line_gap,
+        });
     }
+
+    // Step 6: per-household totals and the cap.
+    let mut by_source = [Money::ZERO; 8];
+    for l in &lines {
+        for &(s, a) in &l.parts {
+            if s != FundingSource::Residents {
+                by_source[s.index()] += a;
+            }
+        }
+    }
+    let (households, capped, paid) = household_totals(community, settings, shares.burdens);
+    gap += capped;
+    by_source[FundingSource::Residents.index()] += paid;
+    FundingReport {
+        order,
+        by_source,
+        gap,
+        lines,
+        households,
+        elevators: shares.elevators,
+    }
+}
+
+/// Steps 1-2: each costed line with the non-resident sources that may pay for it, and their
+/// caps (a share of the line, at most a fixed amount).
+fn funding_work<'a>(
+    community: &Community,
+    catalog: &Catalog,
+    settings: &FundingSettings,
+    placements: &'a [Placement],
+    costs: &CostReport,
+) -> Vec<Work<'a>> {
     let by_id: std::collections::HashMap<_, &Placement> =
         placements.iter().map(|p| (p.id, p)).collect();
-    let mut work: Vec<Work> = costs
+    costs
         .lines
         .iter()
         .filter_map(|l| {
@@ -263,9 +328,12 @@ pub fn allocate(
                 rules,
             })
         })
-        .collect();
+        .collect()
+}
 
-    // Step 3: the order of sources.
+/// Step 3: the non-resident sources pay in turn, each line up to its cap and each source up
+/// to its pool, basic lines first. Returns the order of the sources.
+fn pay_from_sources(work: &mut [Work], settings: &FundingSettings) -> Vec<FundingSource> {
     let mut order: Vec<FundingSource> = FundingSource::ALL
         .into_iter()
         .filter(|&s| s != FundingSource::Residents)
@@ -302,13 +370,14 @@ pub fn allocate(
             }
         }
     }
-    order.push(FundingSource::Residents);
+    order
+}
 
-    // Steps 4-5: residents' part per household.
-    // Each household's lines, by its position in the community's order (a community of 2,000
-    // households and 1,500 items has some 200,000 lines: a vector, not a map).
-    // Each sized once: how many lines could reach each household (a count per range of
-    // positions, summed as differences), so that the lines are not moved as vectors grow.
+/// Each household's (empty) lines, by its position in the community's order (a community of
+/// 2,000 households and 1,500 items has some 200,000 lines: a vector, not a map). Each is
+/// sized once: how many lines could reach each household (a count per range of positions,
+/// summed as differences), so that the lines are not moved as vectors grow.
+fn empty_burdens(community: &Community, work: &[Work]) -> Vec<Vec<BurdenLine>> {
     let n_households = community.household_count();
     let mut reach = vec![0i64; n_households + 1];
     for w in work
@@ -320,118 +389,125 @@ pub fn allocate(
         reach[start + len] -= 1;
     }
     let mut running = 0i64;
-    let mut burdens: Vec<Vec<BurdenLine>> = reach[..n_households]
+    reach[..n_households]
         .iter()
         .map(|d| {
             running += d;
             Vec::with_capacity(usize::try_from(running).unwrap_or(0))
         })
-        .collect();
-    let mut elevators = Vec::new();
-    let mut lines = Vec::with_capacity(work.len());
-    let mut gap = Money::ZERO;
-    for w in &mut work {
-        let mut line_gap = Money::ZERO;
-        let residents_part = if w.residents_ok { w.left } else { Money::ZERO };
-        line_gap += w.left - residents_part;
-        if residents_part > Money::ZERO {
-            let shared = match (w.sharing, w.p.target) {
-                (Sharing::ByFloor, Target::Stairwell(sid)) => {
-                    let default = ElevatorSharing::default();
-                    let sharing = w.p.elevator.as_ref().unwrap_or(&default);
-                    let (start, _) = served(community, w.p.target);
-                    community
-                        .stairwell(sid)
-                        .and_then(|(_, st)| {
-                            share_elevator(st, w.total, w.total - residents_part, sharing)
-                                .map(|t| (st, t))
-                        })
-                        .map(|(st, t)| {
-                            for r in &t.rows {
-                                let Some(k) =
-                                    st.households.iter().position(|h| h.id == r.household)
-                                else {
-                                    continue;
-                                };
-                                burdens[start + k].push(BurdenLine {
-                                    placement: w.p.id,
-                                    amount: r.net,
-                                    basis: Basis::Floor {
-                                        floor: r.floor,
-                                        coefficient_bp: r.coefficient_bp,
-                                        area_m2: r.area_m2,
-                                        weight: r.weight,
-                                        weight_sum: t.weight_sum,
-                                        residents_part,
-                                        compensation: r.compensation,
-                                    },
-                                });
-                            }
-                            elevators.push(t);
-                        })
-                        .is_some()
-                }
-                _ => {
-                    let (start, hh) = served(community, w.p.target);
-                    let weights: Vec<u128> =
-                        hh.iter().map(|h| u128::from(h.area_m2.centi())).collect();
-                    let pool_area: Area = hh.iter().map(|h| h.area_m2).sum();
-                    apportion(residents_part, &weights)
-                        .map(|amounts| {
-                            for (k, (h, a)) in hh.iter().zip(amounts).enumerate() {
-                                burdens[start + k].push(BurdenLine {
-                                    placement: w.p.id,
-                                    amount: a,
-                                    basis: Basis::Area {
-                                        area_m2: h.area_m2,
-                                        pool_area_m2: pool_area,
-                                        pool_households: hh.len(),
-                                        residents_part,
-                                    },
-                                });
-                            }
-                        })
-                        .is_some()
-                }
-            };
-            if shared {
-                w.parts.push((FundingSource::Residents, residents_part));
-            } else {
-                line_gap += residents_part;
+        .collect()
+}
+
+/// Steps 4-5 for one line: what is left goes to the residents it serves (by floor for an
+/// elevator, by area otherwise) when residents may pay for it. Returns the line's gap.
+fn share_among_residents(community: &Community, w: &mut Work, shares: &mut Shares) -> Money {
+    let residents_part = if w.residents_ok { w.left } else { Money::ZERO };
+    let mut line_gap = w.left - residents_part;
+    if residents_part > Money::ZERO {
+        let shared = match (w.sharing, w.p.target) {
+            (Sharing::ByFloor, Target::Stairwell(sid)) => {
+                share_by_floor(community, w, sid, residents_part, shares)
             }
-        } else if w.sharing == Sharing::ByFloor {
-            // Fully subsidised elevator: still show its (all-zero) table.
-            if let Target::Stairwell(sid) = w.p.target {
-                let default = ElevatorSharing::default();
-                let sharing = w.p.elevator.as_ref().unwrap_or(&default);
-                if let Some(t) = community
-                    .stairwell(sid)
-                    .and_then(|(_, st)| share_elevator(st, w.total, w.total, sharing))
-                {
-                    elevators.push(t);
-                }
+            _ => share_by_area(community, w, residents_part, shares),
+        };
+        if shared {
+            w.parts.push((FundingSource::Residents, residents_part));
+        } else {
+            line_gap += residents_part;
+        }
+    } else if w.sharing == Sharing::ByFloor {
+        // Fully subsidised elevator: still show its (all-zero) table.
+        if let Target::Stairwell(sid) = w.p.target {
+            let default = ElevatorSharing::default();
+            let sharing = w.p.elevator.as_ref().unwrap_or(&default);
+            if let Some(t) = community
+                .stairwell(sid)
+                .and_then(|(_, st)| share_elevator(st, w.total, w.total, sharing))
+            {
+                shares.elevators.push(t);
             }
         }
-        gap += line_gap;
-        lines.push(LineFunding {
+    }
+    line_gap
+}
+
+/// An elevator's residents' part by the floor coefficients of its stairwell; false when the
+/// stairwell cannot share it.
+fn share_by_floor(
+    community: &Community,
+    w: &Work,
+    sid: StairwellId,
+    residents_part: Money,
+    shares: &mut Shares,
+) -> bool {
+    let default = ElevatorSharing::default();
+    let sharing = w.p.elevator.as_ref().unwrap_or(&default);
+    let (start, _) = served_range(community, w.p.target);
+    let Some((st, t)) = community.stairwell(sid).and_then(|(_, st)| {
+        share_elevator(st, w.total, w.total - residents_part, sharing).map(|t| (st, t))
+    }) else {
+        return false;
+    };
+    for r in &t.rows {
+        let Some(k) = st.households.iter().position(|h| h.id == r.household) else {
+            continue;
+        };
+        shares.burdens[start + k].push(BurdenLine {
             placement: w.p.id,
-            item: w.p.item.clone(),
-            total: w.total,
-            parts: w.parts.clone(),
-            gap: line_gap,
+            amount: r.net,
+            basis: Basis::Floor {
+                floor: r.floor,
+                coefficient_bp: r.coefficient_bp,
+                area_m2: r.area_m2,
+                weight: r.weight,
+                weight_sum: t.weight_sum,
+                residents_part,
+                compensation: r.compensation,
+            },
         });
     }
+    shares.elevators.push(t);
+    true
+}
 
-    // Step 6: per-household totals and the cap.
-    let mut by_source = [Money::ZERO; 8];
-    for l in &lines {
-        for &(s, a) in &l.parts {
-            if s != FundingSource::Residents {
-                by_source[s.index()] += a;
-            }
-        }
+/// A line's residents' part by the floor area of the households it serves; false when it
+/// serves none.
+fn share_by_area(
+    community: &Community,
+    w: &Work,
+    residents_part: Money,
+    shares: &mut Shares,
+) -> bool {
+    let (start, hh) = served(community, w.p.target);
+    let weights: Vec<u128> = hh.iter().map(|h| u128::from(h.area_m2.centi())).collect();
+    let pool_area: Area = hh.iter().map(|h| h.area_m2).sum();
+    let Some(amounts) = apportion(residents_part, &weights) else {
+        return false;
+    };
+    for (k, (h, a)) in hh.iter().zip(amounts).enumerate() {
+        shares.burdens[start + k].push(BurdenLine {
+            placement: w.p.id,
+            amount: a,
+            basis: Basis::Area {
+                area_m2: h.area_m2,
+                pool_area_m2: pool_area,
+                pool_households: hh.len(),
+                residents_part,
+            },
+        });
     }
+    true
+}
+
+/// Step 6: each household's total with the cap applied. Returns the households that pay
+/// something, what the cap took off in all, and what residents pay in all.
+fn household_totals(
+    community: &Community,
+    settings: &FundingSettings,
+    mut burdens: Vec<Vec<BurdenLine>>,
+) -> (Vec<HouseholdBurden>, Money, Money) {
     let mut households = Vec::new();
+    let (mut capped_all, mut paid) = (Money::ZERO, Money::ZERO);
     let mut at = 0;
     for b in &community.buildings {
         for s in &b.stairwells {
@@ -445,8 +521,8 @@ pub fn allocate(
                 let capped = settings
                     .household_cap
                     .map_or(Money::ZERO, |cap| (raw - cap).max0());
-                gap += capped;
-                by_source[FundingSource::Residents.index()] += raw - capped;
+                capped_all += capped;
+                paid += raw - capped;
                 households.push(HouseholdBurden {
                     household: h.id,
                     stairwell: s.id,
@@ -459,12 +535,5 @@ pub fn allocate(
             }
         }
     }
-    FundingReport {
-        order,
-        by_source,
-        gap,
-        lines,
-        households,
-        elevators,
-    }
+    (households, capped_all, paid)
 }

@@ -102,161 +102,227 @@ pub struct AnnualPlan {
     pub pin_conflicts: Vec<(PlacementId, PlacementId)>,
 }
 
-/// The year index of each job (`None`: unscheduled), and reasons.
-pub fn schedule(p: &PhasingProblem) -> (Vec<Option<usize>>, Vec<(usize, Unscheduled)>) {
-    let n = p.jobs.len();
-    // Units: bundles joined.
-    let mut unit_of: Vec<usize> = (0..n).collect();
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, j) in p.jobs.iter().enumerate() {
-        if !j.bundle.is_empty() {
-            unit_of[i] = *first.entry(j.bundle.as_str()).or_insert(i);
+/// The jobs joined into units (a bundle is one unit), with what each unit needs first.
+struct Units<'a> {
+    p: &'a PhasingProblem,
+    /// The unit of each job (the index of its bundle's first job).
+    unit_of: Vec<usize>,
+    members: BTreeMap<usize, Vec<usize>>,
+    /// Units each unit needs in the same year or an earlier one.
+    needs: BTreeMap<usize, Vec<usize>>,
+}
+
+impl<'a> Units<'a> {
+    fn new(p: &'a PhasingProblem) -> Self {
+        let n = p.jobs.len();
+        let mut unit_of: Vec<usize> = (0..n).collect();
+        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, j) in p.jobs.iter().enumerate() {
+            if !j.bundle.is_empty() {
+                unit_of[i] = *first.entry(j.bundle.as_str()).or_insert(i);
+            }
+        }
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, &u) in unit_of.iter().enumerate() {
+            members.entry(u).or_default().push(i);
+        }
+        let mut needs: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &(a, b) in &p.before {
+            let (ua, ub) = (unit_of[a as usize], unit_of[b as usize]);
+            if ua != ub {
+                needs.entry(ua).or_default().push(ub);
+            }
+        }
+        Self {
+            p,
+            unit_of,
+            members,
+            needs,
         }
     }
-    let mut units: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        units.entry(unit_of[i]).or_default().push(i);
+
+    fn members(&self, u: usize) -> &[usize] {
+        self.members.get(&u).map_or(&[][..], Vec::as_slice)
     }
-    let unit_ids: Vec<usize> = units.keys().copied().collect();
-    let members = |u: usize| units.get(&u).map_or(&[][..], Vec::as_slice);
-    let cost = |u: usize| members(u).iter().map(|&i| p.jobs[i].cost).sum::<i64>();
-    let source_cost = |u: usize, s: usize| {
-        members(u)
-            .iter()
-            .map(|&i| p.jobs[i].by_source[s])
-            .sum::<i64>()
-    };
-    let mut needs: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &(a, b) in &p.before {
-        let (ua, ub) = (unit_of[a as usize], unit_of[b as usize]);
-        if ua != ub {
-            needs.entry(ua).or_default().push(ub);
-        }
+
+    fn cost(&self, u: usize) -> i64 {
+        self.members(u).iter().map(|&i| self.p.jobs[i].cost).sum()
     }
-    let mut order = unit_ids.clone();
-    super::sort::sort_by_key(&mut order, &|&u| {
-        let class = members(u)
+
+    fn source_cost(&self, u: usize, s: usize) -> i64 {
+        self.members(u)
             .iter()
-            .map(|&i| p.jobs[i].class)
-            .min()
-            .unwrap_or(3);
-        let prio = members(u)
-            .iter()
-            .map(|&i| p.jobs[i].priority)
-            .max()
-            .unwrap_or(0);
-        (class, -prio, u)
-    });
-    let per_building = |u: usize| {
+            .map(|&i| self.p.jobs[i].by_source[s])
+            .sum()
+    }
+
+    /// Works of the unit per building.
+    fn per_building(&self, u: usize) -> BTreeMap<u32, u32> {
         let mut m: BTreeMap<u32, u32> = BTreeMap::new();
-        for &i in members(u) {
-            if let Some(b) = p.jobs[i].building {
+        for &i in self.members(u) {
+            if let Some(b) = self.p.jobs[i].building {
                 *m.entry(b).or_default() += 1;
             }
         }
         m
-    };
+    }
+
+    /// The earliest pin of a unit's jobs: it holds for the whole bundle.
+    fn pin(&self, u: usize) -> Option<i32> {
+        self.members(u)
+            .iter()
+            .filter_map(|&i| self.p.jobs[i].pin)
+            .min()
+    }
+
+    /// The units in the order they are offered a year: basic class first, then by priority.
+    fn in_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = self.members.keys().copied().collect();
+        super::sort::sort_by_key(&mut order, &|&u| {
+            let class = self
+                .members(u)
+                .iter()
+                .map(|&i| self.p.jobs[i].class)
+                .min()
+                .unwrap_or(3);
+            let prio = self
+                .members(u)
+                .iter()
+                .map(|&i| self.p.jobs[i].priority)
+                .max()
+                .unwrap_or(0);
+            (class, -prio, u)
+        });
+        order
+    }
+}
+
+/// What is left of one year: its budget, per source, and works per building.
+struct Left {
+    money: i64,
+    by_source: [Option<i64>; 8],
+    works: BTreeMap<u32, u32>,
+}
+
+impl Left {
+    /// Whether the unit fits what is left (budget, every capped source, the building cap).
+    fn fits(&self, units: &Units, u: usize) -> bool {
+        let cap = units.p.cap;
+        units.cost(u) <= self.money
+            && (0..8).all(|s| self.by_source[s].is_none_or(|l| units.source_cost(u, s) <= l))
+            && (cap == 0
+                || units
+                    .per_building(u)
+                    .iter()
+                    .all(|(b, k)| self.works.get(b).copied().unwrap_or(0) + k <= u32::from(cap)))
+    }
+
+    fn take(&mut self, units: &Units, u: usize) {
+        self.money -= units.cost(u);
+        for (s, l) in self.by_source.iter_mut().enumerate() {
+            if let Some(l) = l {
+                *l -= units.source_cost(u, s);
+            }
+        }
+        for (b, k) in units.per_building(u) {
+            *self.works.entry(b).or_default() += k;
+        }
+    }
+}
+
+/// The year index of each job (`None`: unscheduled), and reasons.
+pub fn schedule(p: &PhasingProblem) -> (Vec<Option<usize>>, Vec<(usize, Unscheduled)>) {
+    let units = Units::new(p);
+    let order = units.in_order();
     let mut year_of: BTreeMap<usize, usize> = BTreeMap::new();
-    // Items put in a year by hand go there first (the earliest pin of a bundle holds for the
-    // whole bundle), whatever the budget: the user decided. The rest fill what is left.
-    let pin_of = |u: usize| members(u).iter().filter_map(|&i| p.jobs[i].pin).min();
-    // What is left of each year: total, per source, works per building.
-    type Left = (i64, [Option<i64>; 8], BTreeMap<u32, u32>);
     let mut left_of: Vec<Left> = p
         .years
         .iter()
-        .map(|(b, s)| (*b, *s, BTreeMap::new()))
+        .map(|(b, s)| Left {
+            money: *b,
+            by_source: *s,
+            works: BTreeMap::new(),
+        })
         .collect();
+    // Items put in a year by hand go there first, whatever the budget: the user decided. The
+    // rest fill what is left.
     for &u in &order {
-        if let Some(y) = pin_of(u).filter(|&y| y >= 0 && (y as usize) < p.years.len()) {
-            let y = y as usize;
-            let (left, left_src, works) = &mut left_of[y];
-            *left -= cost(u);
-            for (s, l) in left_src.iter_mut().enumerate() {
-                if let Some(l) = l {
-                    *l -= source_cost(u, s);
-                }
-            }
-            for (b, k) in per_building(u) {
-                *works.entry(b).or_default() += k;
-            }
-            year_of.insert(u, y);
+        if let Some(y) = units
+            .pin(u)
+            .filter(|&y| y >= 0 && (y as usize) < p.years.len())
+        {
+            left_of[y as usize].take(&units, u);
+            year_of.insert(u, y as usize);
         }
     }
-    for (y, (left, left_src, works)) in left_of.into_iter().enumerate() {
-        let (mut left, mut left_src, mut works) = (left, left_src, works);
+    for (y, mut left) in left_of.into_iter().enumerate() {
         let mut changed = true;
         while changed {
             changed = false;
             for &u in &order {
-                if year_of.contains_key(&u) || pin_of(u).is_some() {
+                if year_of.contains_key(&u) || units.pin(u).is_some() {
                     continue;
                 }
-                let ready = needs
+                let ready = units
+                    .needs
                     .get(&u)
                     .is_none_or(|v| v.iter().all(|d| year_of.get(d).is_some_and(|&yd| yd <= y)));
-                if !ready || cost(u) > left {
-                    continue;
+                if ready && left.fits(&units, u) {
+                    left.take(&units, u);
+                    year_of.insert(u, y);
+                    changed = true;
                 }
-                let fits_sources =
-                    (0..8).all(|s| left_src[s].is_none_or(|l| source_cost(u, s) <= l));
-                let fits_cap = p.cap == 0
-                    || per_building(u)
-                        .iter()
-                        .all(|(b, k)| works.get(b).copied().unwrap_or(0) + k <= u32::from(p.cap));
-                if !fits_sources || !fits_cap {
-                    continue;
-                }
-                left -= cost(u);
-                for (s, l) in left_src.iter_mut().enumerate() {
-                    if let Some(l) = l {
-                        *l -= source_cost(u, s);
-                    }
-                }
-                for (b, k) in per_building(u) {
-                    *works.entry(b).or_default() += k;
-                }
-                year_of.insert(u, y);
-                changed = true;
             }
         }
     }
-    let mut years = vec![None; n];
-    for i in 0..n {
-        years[i] = year_of.get(&unit_of[i]).copied();
-    }
-    let max_budget = p.years.iter().map(|y| y.0).max().unwrap_or(0);
+    let years = units
+        .unit_of
+        .iter()
+        .map(|u| year_of.get(u).copied())
+        .collect();
     let mut reasons = Vec::new();
     for &u in &order {
-        if year_of.contains_key(&u) {
-            continue;
-        }
-        let fits_some_year = p.years.iter().any(|(b, src)| {
-            cost(u) <= *b && (0..8).all(|s| src[s].is_none_or(|l| source_cost(u, s) <= l))
-        });
-        let reason = if let Some(y) = pin_of(u) {
-            Unscheduled::PinnedOutside { year: y }
-        } else if let Some(&d) = needs
-            .get(&u)
-            .and_then(|v| v.iter().find(|d| !year_of.contains_key(d)))
-        {
-            Unscheduled::WaitsFor {
-                placement: p.jobs[d].placement,
+        if !year_of.contains_key(&u) {
+            let reason = why_unscheduled(&units, &year_of, u);
+            for &i in units.members(u) {
+                reasons.push((i, reason.clone()));
             }
-        } else if !fits_some_year || cost(u) > max_budget {
-            Unscheduled::TooBig {
-                cost: Money(cost(u)),
-            }
-        } else if p.cap > 0 && per_building(u).values().any(|&k| k > u32::from(p.cap)) {
-            Unscheduled::BuildingCap
-        } else {
-            Unscheduled::OutOfYears
-        };
-        for &i in members(u) {
-            reasons.push((i, reason.clone()));
         }
     }
     (years, reasons)
+}
+
+/// Why a unit found no year: its pin, a prerequisite left out, its size, the building cap, or
+/// simply no year left.
+fn why_unscheduled(units: &Units, year_of: &BTreeMap<usize, usize>, u: usize) -> Unscheduled {
+    let p = units.p;
+    let cost = units.cost(u);
+    let max_budget = p.years.iter().map(|y| y.0).max().unwrap_or(0);
+    let fits_some_year = p.years.iter().any(|(b, src)| {
+        cost <= *b && (0..8).all(|s| src[s].is_none_or(|l| units.source_cost(u, s) <= l))
+    });
+    if let Some(y) = units.pin(u) {
+        Unscheduled::PinnedOutside { year: y }
+    } else if let Some(&d) = units
+        .needs
+        .get(&u)
+        .and_then(|v| v.iter().find(|d| !year_of.contains_key(d)))
+    {
+        Unscheduled::WaitsFor {
+            placement: p.jobs[d].placement,
+        }
+    } else if !fits_some_year || cost > max_budget {
+        Unscheduled::TooBig { cost: Money(cost) }
+    } else if p.cap > 0
+        && units
+            .per_building(u)
+            .values()
+            .any(|&k| k > u32::from(p.cap))
+    {
+        Unscheduled::BuildingCap
+    } else {
+        Unscheduled::OutOfYears
+    }
 }
 
 /// The annual plan table from a schedule.

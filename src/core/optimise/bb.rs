@@ -369,20 +369,22 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// Solves `p` by branch and bound on its LP relaxation, or to the node limit.
-pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
-    let n = p.items.len();
-    let infeasible = |nodes| Solution {
+/// The answer when no selection meets the rules.
+fn infeasible(n: usize, nodes: u64) -> Solution {
+    Solution {
         chosen: vec![false; n],
         value: 0,
         cost: 0,
         status: Status::Infeasible,
         upper_bound: 0,
         nodes,
-    };
-    let links = Links::new(p);
-    // Root fixings: what the user forced, items that can never fit or never pay, and items
-    // whose requirements hold two variants of a group.
+    }
+}
+
+/// Root fixings: what the user forced, items that can never fit or never pay, and items
+/// whose requirements hold two variants of a group. `None` when they contradict each other.
+fn root_fixings(p: &Problem, links: &Links) -> Option<Fixings> {
+    let n = p.items.len();
     let mut fx = Fixings {
         x: vec![-1; n],
         trail: Vec::new(),
@@ -396,15 +398,21 @@ pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solu
             Must::Free if c.cost > p.budget || c.cost < 0 || c.value < 0 || impossible[i] => 0,
             Must::Free => continue,
         };
-        if !fx.fix(&links, i as u32, v) {
-            return infeasible(0);
+        if !fx.fix(links, i as u32, v) {
+            return None;
         }
     }
     if (0..n).any(|i| impossible[i] && fx.x[i] == 1) {
-        return infeasible(0);
+        return None;
     }
     fx.trail.clear();
-    // The relaxation: budget, groups and class minimums as rows, scaled to about 1.
+    Some(fx)
+}
+
+/// The relaxation: budget, groups and class minimums as rows, scaled to about 1. The
+/// dependency rows are added lazily, when the relaxation breaks one.
+fn relaxation(p: &Problem, links: &Links, fx: &Fixings) -> Lp {
+    let n = p.items.len();
     let scale = p.items.iter().map(|i| i.cost).max().unwrap_or(1).max(1) as f64;
     let (lo, up): (Vec<f64>, Vec<f64>) = fx.x.iter().map(|&x| bounds(x)).unzip();
     let mut lp = Lp::new(p.items.iter().map(|i| i.value as f64).collect(), lo, up);
@@ -428,6 +436,134 @@ pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solu
             lp.add_row(row, -(m as f64) / scale);
         }
     }
+    lp
+}
+
+/// An open node of the depth-first search: the item and value to fix, the parent's bound and
+/// the trail mark to undo to.
+struct Entry {
+    item: u32,
+    value: i8,
+    bound: f64,
+    mark: usize,
+}
+
+impl Tree<'_> {
+    /// First selections: the combinatorial search's greedy, and the caller's.
+    fn seed(&mut self, start: Option<&[bool]>) {
+        let p = self.p;
+        let n = p.items.len();
+        let values: Vec<i64> = p.items.iter().map(|i| i.value).collect();
+        let mut s = Search::new(p, values);
+        if (0..n).all(|j| self.fx.x[j] == -1 || s.assign(j as u32, self.fx.x[j])) {
+            s.greedy();
+            if let Some(b) = s.best.take() {
+                self.offer(b.iter().map(|&v| v == 1).collect());
+            }
+        }
+        if let Some(st) = start.filter(|st| st.len() == n) {
+            self.offer(st.to_vec());
+        }
+    }
+
+    /// The item to branch on at a solved node, or `None` when the node is integral (its
+    /// selection is offered as the best so far).
+    fn branch_item(&mut self, status: LpStatus) -> Option<usize> {
+        let n = self.p.items.len();
+        match self.pick() {
+            None if status == LpStatus::Optimal && self.integral() => {
+                // Integral: the best in this subtree, if it holds exactly.
+                let chosen: Vec<bool> = (0..n).map(|j| self.lp.value(j) > 0.5).collect();
+                if violation(self.p, &chosen).is_none() {
+                    self.offer(chosen);
+                    None
+                } else {
+                    // Rounding broke a row the relaxation held only approximately.
+                    (0..n).find(|&j| self.fx.x[j] == -1)
+                }
+            }
+            None => (0..n).find(|&j| self.fx.x[j] == -1),
+            some => some,
+        }
+    }
+
+    /// Pops open nodes until one can still beat the best and its fixing holds; applies it
+    /// and returns its parent's bound. `Err(true)` when the node limit stopped the search,
+    /// `Err(false)` when no open node is left.
+    fn next_node(
+        &mut self,
+        stack: &mut Vec<Entry>,
+        nodes: u64,
+        max_nodes: u64,
+    ) -> Result<f64, bool> {
+        while let Some(e) = stack.pop() {
+            if e.bound < self.cutoff() {
+                continue;
+            }
+            if nodes >= max_nodes {
+                stack.push(e);
+                return Err(true);
+            }
+            self.undo(e.mark);
+            let mark = self.fx.trail.len();
+            if self.fx.fix(&self.links, e.item, e.value) {
+                self.apply(mark);
+                return Ok(e.bound);
+            }
+            self.undo(mark);
+        }
+        Err(false)
+    }
+
+    /// The answer once the search ends: proven when it ran out of open nodes, otherwise the
+    /// best with the highest bound still open.
+    fn answer(self, stack: &[Entry], nodes: u64, stopped: bool) -> Solution {
+        let p = self.p;
+        let open_bound = stack
+            .iter()
+            .map(|e| e.bound.floor() as i64)
+            .max()
+            .unwrap_or(self.best_value);
+        let upper_bound = if stopped {
+            open_bound.max(self.best_value)
+        } else {
+            self.best_value
+        };
+        let best_value = self.best_value;
+        match self.best {
+            None if !stopped => infeasible(p.items.len(), nodes),
+            None => Solution {
+                upper_bound,
+                status: Status::Stopped,
+                ..infeasible(p.items.len(), nodes)
+            },
+            Some(chosen) => {
+                let (_, cost) = totals(p, &chosen);
+                Solution {
+                    value: best_value,
+                    cost,
+                    chosen,
+                    status: if stopped && upper_bound > best_value {
+                        Status::Stopped
+                    } else {
+                        Status::Optimal
+                    },
+                    upper_bound: upper_bound.max(best_value),
+                    nodes,
+                }
+            }
+        }
+    }
+}
+
+/// Solves `p` by branch and bound on its LP relaxation, or to the node limit.
+pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solution {
+    let n = p.items.len();
+    let links = Links::new(p);
+    let Some(fx) = root_fixings(p, &links) else {
+        return infeasible(n, 0);
+    };
+    let lp = relaxation(p, &links, &fx);
     let pending: Vec<(u32, u32)> = p
         .requires
         .iter()
@@ -447,41 +583,20 @@ pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solu
         last: LpStatus::IterationLimit,
         rounder: None,
     };
-    // First selections: the combinatorial search's greedy, and the caller's.
-    {
-        let values: Vec<i64> = p.items.iter().map(|i| i.value).collect();
-        let mut s = Search::new(p, values);
-        if (0..n).all(|j| t.fx.x[j] == -1 || s.assign(j as u32, t.fx.x[j])) {
-            s.greedy();
-            if let Some(b) = s.best.take() {
-                t.offer(b.iter().map(|&v| v == 1).collect());
-            }
-        }
-    }
-    if let Some(st) = start.filter(|st| st.len() == n) {
-        t.offer(st.to_vec());
-    }
-    // Depth-first search. Each entry: the item and value to fix, the parent's bound and the
-    // trail mark to undo to.
-    struct Entry {
-        item: u32,
-        value: i8,
-        bound: f64,
-        mark: usize,
-    }
+    t.seed(start);
+    // Depth-first search.
     let max_nodes = (limits.max_nodes / LP_NODE_WEIGHT).max(1);
     let mut stack: Vec<Entry> = Vec::new();
     let mut nodes: u64 = 0;
-    let mut stopped = false;
     let mut root = true;
     let mut parent_bound = f64::INFINITY;
-    loop {
+    let stopped = loop {
         // The node: solve, fix by reduced costs, branch.
         nodes += 1;
         let solved = t.node(parent_bound);
         if root {
             if solved.is_none() && t.best.is_none() {
-                return infeasible(nodes);
+                return infeasible(n, nodes);
             }
             if t.lp_solution_ok() {
                 t.round();
@@ -489,37 +604,18 @@ pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solu
             root = false;
         }
         if let Some((status, bound)) = solved {
-            let pick = match t.pick() {
-                None if status == LpStatus::Optimal && t.integral() => {
-                    // Integral: the best in this subtree, if it holds exactly.
-                    let chosen: Vec<bool> = (0..n).map(|j| t.lp.value(j) > 0.5).collect();
-                    if violation(p, &chosen).is_none() {
-                        t.offer(chosen);
-                        None
-                    } else {
-                        // Rounding broke a row the relaxation held only approximately.
-                        (0..n).find(|&j| t.fx.x[j] == -1)
-                    }
-                }
-                None => (0..n).find(|&j| t.fx.x[j] == -1),
-                some => some,
-            };
-            if let Some(j) = pick {
+            if let Some(j) = t.branch_item(status) {
                 let up_first = t.lp.value(j) >= 0.5;
                 let mark = t.fx.trail.len();
                 let (first, second) = if up_first { (1, 0) } else { (0, 1) };
-                stack.push(Entry {
-                    item: j as u32,
-                    value: second,
-                    bound,
-                    mark,
-                });
-                stack.push(Entry {
-                    item: j as u32,
-                    value: first,
-                    bound,
-                    mark,
-                });
+                for value in [second, first] {
+                    stack.push(Entry {
+                        item: j as u32,
+                        value,
+                        bound,
+                        mark,
+                    });
+                }
             }
             // Now and then, a selection from rounding the relaxation.
             if nodes.is_multiple_of(16) && status == LpStatus::Optimal {
@@ -527,64 +623,12 @@ pub(super) fn solve(p: &Problem, limits: Limits, start: Option<&[bool]>) -> Solu
             }
         }
         // The next open node whose parent's bound can still beat the best.
-        let mut found = false;
-        while let Some(e) = stack.pop() {
-            if e.bound < t.cutoff() {
-                continue;
-            }
-            if nodes >= max_nodes {
-                stack.push(e);
-                stopped = true;
-                break;
-            }
-            t.undo(e.mark);
-            let mark = t.fx.trail.len();
-            if t.fx.fix(&t.links, e.item, e.value) {
-                t.apply(mark);
-                parent_bound = e.bound;
-                found = true;
-                break;
-            }
-            t.undo(mark);
+        match t.next_node(&mut stack, nodes, max_nodes) {
+            Ok(bound) => parent_bound = bound,
+            Err(stopped) => break stopped,
         }
-        if !found {
-            break;
-        }
-    }
-    let open_bound = stack
-        .iter()
-        .map(|e| e.bound.floor() as i64)
-        .max()
-        .unwrap_or(t.best_value);
-    let upper_bound = if stopped {
-        open_bound.max(t.best_value)
-    } else {
-        t.best_value
     };
-    let best_value = t.best_value;
-    match t.best {
-        None if !stopped => infeasible(nodes),
-        None => Solution {
-            upper_bound,
-            status: Status::Stopped,
-            ..infeasible(nodes)
-        },
-        Some(chosen) => {
-            let (_, cost) = totals(p, &chosen);
-            Solution {
-                value: best_value,
-                cost,
-                chosen,
-                status: if stopped && upper_bound > best_value {
-                    Status::Stopped
-                } else {
-                    Status::Optimal
-                },
-                upper_bound: upper_bound.max(best_value),
-                nodes,
-            }
-        }
-    }
+    t.answer(&stack, nodes, stopped)
 }
 
 #[cfg(test)]

@@ -457,35 +457,18 @@ impl Lp {
             self.recompute_values();
         }
         let mut done = 0u64;
-        let mut cands: Vec<(f64, usize)> = Vec::new();
-        // Variables whose entry of the pivot row may be nonzero (the rest of `alpha` is 0).
-        let mut touched: Vec<u32> = Vec::new();
-        let mut in_touched = vec![false; n + m];
+        let mut s = Scratch {
+            cands: Vec::new(),
+            touched: Vec::new(),
+            in_touched: vec![false; n + m],
+            aq: vec![0.0; m],
+        };
         self.alpha.fill(0.0);
-        let mut aq = vec![0.0; m];
         loop {
             if self.updates >= REFACTOR_EVERY || self.etas.nnz() > 4 * self.base_nnz + 2 * m + 64 {
                 self.refactor();
             }
-            // Leaving: the basic variable furthest outside its bounds.
-            let mut leave = None;
-            let mut worst = PRIMAL_TOL;
-            for (i, &bv) in self.basis.iter().enumerate() {
-                let (l, u) = self.var_bounds(bv);
-                let xv = self.x[bv];
-                let viol = if xv < l {
-                    l - xv
-                } else if xv > u {
-                    xv - u
-                } else {
-                    0.0
-                };
-                if viol > worst {
-                    worst = viol;
-                    leave = Some(i);
-                }
-            }
-            let Some(r) = leave else {
+            let Some(r) = self.leaving() else {
                 return LpStatus::Optimal;
             };
             if done >= max_iter {
@@ -504,154 +487,210 @@ impl Lp {
             } else {
                 self.x[p] - up_
             };
-            // Row r of B⁻¹ (rho), then row r of B⁻¹A over the nonbasic variables (alpha).
-            let rho = &mut self.work;
-            rho.fill(0.0);
-            rho[r] = 1.0;
-            self.etas.btran(rho);
-            for &v in &touched {
-                self.alpha[v as usize] = 0.0;
-                in_touched[v as usize] = false;
-            }
-            touched.clear();
-            for (i, &ri) in self.work.iter().enumerate() {
-                if ri != 0.0 {
-                    for &(j, w) in &self.rows[i].0 {
-                        if !in_touched[j as usize] {
-                            in_touched[j as usize] = true;
-                            touched.push(j);
-                        }
-                        self.alpha[j as usize] += ri * w;
-                    }
-                    self.alpha[n + i] = ri;
-                    in_touched[n + i] = true;
-                    touched.push((n + i) as u32);
-                }
-            }
-            // Candidates to enter, by the ratio |d| / |alpha|.
-            cands.clear();
-            for &v in &touched {
-                let v = v as usize;
-                if self.pos[v] != usize::MAX {
-                    continue;
-                }
-                let (l, u) = self.var_bounds(v);
-                if l == u {
-                    continue;
-                }
-                let alpha = self.alpha[v];
-                if alpha.abs() < PIVOT_TOL {
-                    continue;
-                }
-                let at_upper = self.x[v] >= u && u.is_finite() && self.x[v] > l;
-                let ok = if below {
-                    (!at_upper && alpha < 0.0) || (at_upper && alpha > 0.0)
-                } else {
-                    (!at_upper && alpha > 0.0) || (at_upper && alpha < 0.0)
-                };
-                if ok {
-                    cands.push((self.d[v].abs() / alpha.abs(), v));
-                }
-            }
-            if cands.is_empty() {
-                return LpStatus::Infeasible;
-            }
-            cands.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            // Bound flipping: pass every breakpoint whose variable can flip to its other
-            // bound while the leaving variable stays infeasible (Koberstein, 3.1.4).
-            let mut slope = infeasibility;
-            let mut enter = None;
-            for (k, &(_, v)) in cands.iter().enumerate() {
-                let (l, u) = self.var_bounds(v);
-                let range = u - l;
-                let next = slope - self.alpha[v].abs() * range;
-                if !range.is_finite() || next <= PRIMAL_TOL {
-                    enter = Some(k);
-                    break;
-                }
-                slope = next;
-            }
-            let Some(k) = enter else {
+            self.pivot_row(r, &mut s);
+            self.entering_candidates(below, &mut s);
+            let Some((k, q)) = self.entering(&s.cands, infeasibility) else {
                 return LpStatus::Infeasible;
             };
-            // Among breakpoints tied with the entering one, the largest pivot.
-            let t_k = cands[k].0;
-            let mut q = cands[k].1;
-            for &(t, v) in &cands[k + 1..] {
-                if t > t_k + DUAL_TOL {
-                    break;
-                }
-                if self.alpha[v].abs() > self.alpha[q].abs() {
-                    q = v;
-                }
-            }
             let alpha_q = self.alpha[q];
             // The entering column, checked against the pivot row.
-            aq.fill(0.0);
-            self.scatter(q, 1.0, &mut aq);
-            self.etas.ftran(&mut aq);
-            if (aq[r] - alpha_q).abs() > 1e-7 * (1.0 + alpha_q.abs()) || aq[r].abs() < PIVOT_TOL {
+            s.aq.fill(0.0);
+            self.scatter(q, 1.0, &mut s.aq);
+            self.etas.ftran(&mut s.aq);
+            if (s.aq[r] - alpha_q).abs() > 1e-7 * (1.0 + alpha_q.abs()) || s.aq[r].abs() < PIVOT_TOL
+            {
                 // The factorisation has drifted: rebuild it and choose again.
                 self.refactor();
                 continue;
             }
-            // Dual step.
-            let theta = self.d[q] / alpha_q;
-            for &v in &touched {
-                let v = v as usize;
-                if self.pos[v] == usize::MAX && v != q && self.alpha[v] != 0.0 {
-                    self.d[v] -= theta * self.alpha[v];
-                }
-            }
-            self.d[p] = -theta;
-            self.d[q] = 0.0;
-            for (yk, rk) in self.y.iter_mut().zip(&self.work) {
-                *yk += theta * rk;
-            }
-            // Bound flips of the passed breakpoints, and what they do to the basic values.
-            let mut flipped = false;
-            self.work.fill(0.0);
-            for &(_, v) in &cands[..k] {
-                if v == q {
-                    continue;
-                }
-                let (l, u) = self.var_bounds(v);
-                let to = if self.x[v] >= u { l } else { u };
-                let delta = to - self.x[v];
-                self.x[v] = to;
-                let mut col = std::mem::take(&mut self.work);
-                self.scatter(v, delta, &mut col);
-                self.work = col;
-                flipped = true;
-            }
-            if flipped {
-                let mut col = std::mem::take(&mut self.work);
-                self.etas.ftran(&mut col);
-                for (i, &bv) in self.basis.iter().enumerate() {
-                    if col[i] != 0.0 {
-                        self.x[bv] -= col[i];
-                    }
-                }
-                self.work = col;
-            }
+            self.dual_step(p, q, &s.touched);
+            self.flip_passed(&s.cands[..k], q);
             // Primal step.
             let target = if below { lp_ } else { up_ };
-            let t = (self.x[p] - target) / aq[r];
+            let t = (self.x[p] - target) / s.aq[r];
             for (i, &bv) in self.basis.iter().enumerate() {
-                if aq[i] != 0.0 {
-                    self.x[bv] -= aq[i] * t;
+                if s.aq[i] != 0.0 {
+                    self.x[bv] -= s.aq[i] * t;
                 }
             }
             self.x[q] += t;
             self.x[p] = target;
             // Basis and its inverse.
-            self.etas.push(r, &aq);
+            self.etas.push(r, &s.aq);
             self.basis[r] = q;
             self.pos[q] = r;
             self.pos[p] = usize::MAX;
             self.updates += 1;
         }
     }
+
+    /// Leaving: the row whose basic variable is furthest outside its bounds, if any is.
+    fn leaving(&self) -> Option<usize> {
+        let mut leave = None;
+        let mut worst = PRIMAL_TOL;
+        for (i, &bv) in self.basis.iter().enumerate() {
+            let (l, u) = self.var_bounds(bv);
+            let xv = self.x[bv];
+            let viol = if xv < l {
+                l - xv
+            } else if xv > u {
+                xv - u
+            } else {
+                0.0
+            };
+            if viol > worst {
+                worst = viol;
+                leave = Some(i);
+            }
+        }
+        leave
+    }
+
+    /// Row `r` of B⁻¹ (rho, in `work`), then row `r` of B⁻¹A over the variables it can touch
+    /// (`alpha`; the variables listed in `s.touched`, the rest of `alpha` is 0).
+    fn pivot_row(&mut self, r: usize, s: &mut Scratch) {
+        let n = self.n;
+        let rho = &mut self.work;
+        rho.fill(0.0);
+        rho[r] = 1.0;
+        self.etas.btran(rho);
+        for &v in &s.touched {
+            self.alpha[v as usize] = 0.0;
+            s.in_touched[v as usize] = false;
+        }
+        s.touched.clear();
+        for (i, &ri) in self.work.iter().enumerate() {
+            if ri != 0.0 {
+                for &(j, w) in &self.rows[i].0 {
+                    if !s.in_touched[j as usize] {
+                        s.in_touched[j as usize] = true;
+                        s.touched.push(j);
+                    }
+                    self.alpha[j as usize] += ri * w;
+                }
+                self.alpha[n + i] = ri;
+                s.in_touched[n + i] = true;
+                s.touched.push((n + i) as u32);
+            }
+        }
+    }
+
+    /// Candidates to enter, sorted by the ratio |d| / |alpha|.
+    fn entering_candidates(&self, below: bool, s: &mut Scratch) {
+        s.cands.clear();
+        for &v in &s.touched {
+            let v = v as usize;
+            if self.pos[v] != usize::MAX {
+                continue;
+            }
+            let (l, u) = self.var_bounds(v);
+            if l == u {
+                continue;
+            }
+            let alpha = self.alpha[v];
+            if alpha.abs() < PIVOT_TOL {
+                continue;
+            }
+            let at_upper = self.x[v] >= u && u.is_finite() && self.x[v] > l;
+            let ok = if below {
+                (!at_upper && alpha < 0.0) || (at_upper && alpha > 0.0)
+            } else {
+                (!at_upper && alpha > 0.0) || (at_upper && alpha < 0.0)
+            };
+            if ok {
+                s.cands.push((self.d[v].abs() / alpha.abs(), v));
+            }
+        }
+        s.cands
+            .sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
+
+    /// The entering variable `q` and its place `k` among the candidates. Bound flipping:
+    /// pass every breakpoint whose variable can flip to its other bound while the leaving
+    /// variable stays infeasible (Koberstein, 3.1.4); among breakpoints tied with the
+    /// entering one, the largest pivot. `None`: the row proves the problem infeasible.
+    fn entering(&self, cands: &[(f64, usize)], infeasibility: f64) -> Option<(usize, usize)> {
+        let mut slope = infeasibility;
+        let mut enter = None;
+        for (k, &(_, v)) in cands.iter().enumerate() {
+            let (l, u) = self.var_bounds(v);
+            let range = u - l;
+            let next = slope - self.alpha[v].abs() * range;
+            if !range.is_finite() || next <= PRIMAL_TOL {
+                enter = Some(k);
+                break;
+            }
+            slope = next;
+        }
+        let k = enter?;
+        let t_k = cands[k].0;
+        let mut q = cands[k].1;
+        for &(t, v) in &cands[k + 1..] {
+            if t > t_k + DUAL_TOL {
+                break;
+            }
+            if self.alpha[v].abs() > self.alpha[q].abs() {
+                q = v;
+            }
+        }
+        Some((k, q))
+    }
+
+    /// The dual step: reduced costs and duals move by the pivot row (rho is in `work`).
+    fn dual_step(&mut self, p: usize, q: usize, touched: &[u32]) {
+        let theta = self.d[q] / self.alpha[q];
+        for &v in touched {
+            let v = v as usize;
+            if self.pos[v] == usize::MAX && v != q && self.alpha[v] != 0.0 {
+                self.d[v] -= theta * self.alpha[v];
+            }
+        }
+        self.d[p] = -theta;
+        self.d[q] = 0.0;
+        for (yk, rk) in self.y.iter_mut().zip(&self.work) {
+            *yk += theta * rk;
+        }
+    }
+
+    /// Bound flips of the passed breakpoints, and what they do to the basic values.
+    fn flip_passed(&mut self, passed: &[(f64, usize)], q: usize) {
+        let mut flipped = false;
+        self.work.fill(0.0);
+        for &(_, v) in passed {
+            if v == q {
+                continue;
+            }
+            let (l, u) = self.var_bounds(v);
+            let to = if self.x[v] >= u { l } else { u };
+            let delta = to - self.x[v];
+            self.x[v] = to;
+            let mut col = std::mem::take(&mut self.work);
+            self.scatter(v, delta, &mut col);
+            self.work = col;
+            flipped = true;
+        }
+        if flipped {
+            let mut col = std::mem::take(&mut self.work);
+            self.etas.ftran(&mut col);
+            for (i, &bv) in self.basis.iter().enumerate() {
+                if col[i] != 0.0 {
+                    self.x[bv] -= col[i];
+                }
+            }
+            self.work = col;
+        }
+    }
+}
+
+/// Work vectors of one [`Lp::solve`], kept across its iterations.
+struct Scratch {
+    /// Candidates to enter: (ratio, variable).
+    cands: Vec<(f64, usize)>,
+    /// Variables whose entry of the pivot row may be nonzero.
+    touched: Vec<u32>,
+    in_touched: Vec<bool>,
+    /// The entering column.
+    aq: Vec<f64>,
 }
 
 #[cfg(test)]

@@ -249,17 +249,11 @@ impl State<'_> {
     }
 }
 
-/// Solves by components; `None` when a component is too large to enumerate. `root` holds the
-/// root fixings (−1 open, 0 out, 1 in), consistent with every dependency and group.
-pub(crate) fn solve_by_components(
-    p: &Problem,
-    root: &[i8],
-    limits: Limits,
-    start: Option<&[bool]>,
-) -> Option<Solution> {
+/// The open items grouped into components (joined by dependencies and exclusive groups),
+/// each by its root; `None` when one is larger than [`MAX_ITEMS`].
+fn component_items(p: &Problem, root: &[i8]) -> Option<Vec<Vec<u32>>> {
     let n = p.items.len();
     let open = |i: usize| root[i] < 0;
-    // Components of the open items.
     let mut parent: Vec<usize> = (0..n).collect();
     for &(a, b) in &p.requires {
         let (a, b) = (a as usize, b as usize);
@@ -289,6 +283,12 @@ pub(crate) fn solve_by_components(
     if by_root.values().any(|items| items.len() > MAX_ITEMS) {
         return None;
     }
+    Some(by_root.into_values().collect())
+}
+
+/// The components with their feasible options; `None` when one has too many to enumerate.
+fn components(p: &Problem, by_root: Vec<Vec<u32>>) -> Option<Vec<Comp>> {
+    let n = p.items.len();
     let mut req_of: Vec<Vec<u32>> = vec![Vec::new(); n];
     for &(a, b) in &p.requires {
         if (a as usize) < n && (b as usize) < n && a != b {
@@ -306,14 +306,12 @@ pub(crate) fn solve_by_components(
     let mut local = vec![u32::MAX; n];
     let mut comp_of = vec![usize::MAX; n];
     let mut comps = Vec::with_capacity(by_root.len());
-    for (ci, items) in by_root.into_values().enumerate() {
-        if items.len() > MAX_ITEMS {
-            return None;
-        }
+    for (ci, items) in by_root.into_iter().enumerate() {
         for (j, &i) in items.iter().enumerate() {
             local[i as usize] = j as u32;
             comp_of[i as usize] = ci;
         }
+        // Local masks: what each item needs, and each exclusive group.
         let mut needs = vec![0u64; items.len()];
         let mut group_ids: Vec<u32> = Vec::new();
         for (j, &a) in items.iter().enumerate() {
@@ -352,87 +350,91 @@ pub(crate) fn solve_by_components(
             max_spend,
         });
     }
-    // Hull segments in one global order.
-    let mut segs: Vec<(usize, usize, (i64, i64))> = Vec::new();
-    for (ci, c) in comps.iter().enumerate() {
-        for (k, s) in hull(&c.options).into_iter().enumerate() {
-            segs.push((ci, k, s));
-        }
-    }
-    crate::core::sort::sort_by(&mut segs, &|a, b| {
-        seg_before(a.2, b.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
-    });
-    let mut f_cost = Fenwick::new(segs.len());
-    let mut f_value = Fenwick::new(segs.len());
-    let mut seg_cost = Vec::with_capacity(segs.len());
-    let mut seg_value = Vec::with_capacity(segs.len());
-    for (pos, &(ci, _, (dc, dv))) in segs.iter().enumerate() {
-        comps[ci].segments.push(pos);
-        f_cost.add(pos, dc);
-        f_value.add(pos, dv);
-        seg_cost.push(dc);
-        seg_value.push(dv);
-    }
-    let (mut cost, mut value, mut spent) = (0i64, 0i64, [0i64; 4]);
-    for (i, it) in p.items.iter().enumerate() {
-        if root[i] == 1 {
-            cost += it.cost;
-            value += it.value;
-            spent[usize::from(it.class.min(3))] += it.cost;
-        }
-    }
-    let mut open_spend = [0i64; 4];
-    for c in &comps {
-        for k in 0..4 {
-            open_spend[k] += c.max_spend[k];
-        }
-    }
-    let nc = comps.len();
-    let mut s = State {
-        p,
-        comps,
-        seg_cost,
-        seg_value,
-        f_cost,
-        f_value,
-        cost,
-        value,
-        spent,
-        open_spend,
-        best_value: -1,
-        best: None,
-        pick: vec![OPEN; nc],
-        nodes: 0,
-    };
-    let to_solution = |s: &State, picks: &[u32], status: Status, upper: i64| -> Solution {
-        let mut chosen: Vec<bool> = root.iter().map(|&v| v == 1).collect();
-        for (c, &o) in s.comps.iter().zip(picks) {
-            let mask = c.options[o as usize].mask;
-            for (j, &i) in c.items.iter().enumerate() {
-                if mask >> j & 1 == 1 {
-                    chosen[i as usize] = true;
-                }
+    Some(comps)
+}
+
+/// A hull segment: its component, its place in the component's hull, and (cost, value).
+type Segment = (usize, usize, (i64, i64));
+
+impl<'a> State<'a> {
+    /// The search state at the root: the root fixings applied, every component open, its
+    /// hull segments in one global order (returned too, for the first selection).
+    fn new(p: &'a Problem, root: &[i8], mut comps: Vec<Comp>) -> (Self, Vec<Segment>) {
+        let mut segs: Vec<Segment> = Vec::new();
+        for (ci, c) in comps.iter().enumerate() {
+            for (k, s) in hull(&c.options).into_iter().enumerate() {
+                segs.push((ci, k, s));
             }
         }
-        let (value, cost) = totals(p, &chosen);
-        Solution {
-            chosen,
-            value,
-            cost,
-            status,
-            upper_bound: upper.max(value),
-            nodes: s.nodes,
+        crate::core::sort::sort_by(&mut segs, &|a, b| {
+            seg_before(a.2, b.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
+        });
+        let mut f_cost = Fenwick::new(segs.len());
+        let mut f_value = Fenwick::new(segs.len());
+        let mut seg_cost = Vec::with_capacity(segs.len());
+        let mut seg_value = Vec::with_capacity(segs.len());
+        for (pos, &(ci, _, (dc, dv))) in segs.iter().enumerate() {
+            comps[ci].segments.push(pos);
+            f_cost.add(pos, dc);
+            f_value.add(pos, dv);
+            seg_cost.push(dc);
+            seg_value.push(dv);
         }
-    };
+        let (mut cost, mut value, mut spent) = (0i64, 0i64, [0i64; 4]);
+        for (i, it) in p.items.iter().enumerate() {
+            if root[i] == 1 {
+                cost += it.cost;
+                value += it.value;
+                spent[usize::from(it.class.min(3))] += it.cost;
+            }
+        }
+        let mut open_spend = [0i64; 4];
+        for c in &comps {
+            for k in 0..4 {
+                open_spend[k] += c.max_spend[k];
+            }
+        }
+        let nc = comps.len();
+        let s = State {
+            p,
+            comps,
+            seg_cost,
+            seg_value,
+            f_cost,
+            f_value,
+            cost,
+            value,
+            spent,
+            open_spend,
+            best_value: -1,
+            best: None,
+            pick: vec![OPEN; nc],
+            nodes: 0,
+        };
+        (s, segs)
+    }
 
-    // A first selection: round the LP (take hull segments in order while they fit), then let
-    // each component upgrade to its best option within what is left, until nothing changes.
-    let mut pick: Vec<usize> = s.comps.iter().map(|c| c.empty as usize).collect();
-    {
+    /// Records the selection of one option per component as a candidate for the best.
+    fn offer(&mut self, picks: &[usize]) {
+        for (ci, &o) in picks.iter().enumerate() {
+            self.apply(ci, o, 1);
+        }
+        self.record();
+        for (ci, &o) in picks.iter().enumerate() {
+            self.apply(ci, o, -1);
+        }
+    }
+
+    /// A first selection: round the LP (take hull segments in order while they fit), then
+    /// let each component upgrade to its best option within what is left, until nothing
+    /// changes.
+    fn first_selection(&mut self, segs: &[Segment]) {
+        let nc = self.comps.len();
+        let mut pick: Vec<usize> = self.comps.iter().map(|c| c.empty as usize).collect();
         let mut reached: Vec<(i64, i64)> = vec![(0, 0); nc];
         let mut blocked = vec![false; nc];
-        let mut room = p.budget - s.cost;
-        for &(ci, _, (dc, dv)) in &segs {
+        let mut room = self.p.budget - self.cost;
+        for &(ci, _, (dc, dv)) in segs {
             if blocked[ci] {
                 continue;
             }
@@ -444,7 +446,7 @@ pub(crate) fn solve_by_components(
                 blocked[ci] = true;
             }
         }
-        for (ci, c) in s.comps.iter().enumerate() {
+        for (ci, c) in self.comps.iter().enumerate() {
             if let Some(o) = c
                 .options
                 .iter()
@@ -454,15 +456,15 @@ pub(crate) fn solve_by_components(
             }
         }
         for _ in 0..3 {
-            let used: i64 = s
+            let used: i64 = self
                 .comps
                 .iter()
                 .zip(&pick)
                 .map(|(c, &o)| c.options[o].cost)
                 .sum();
-            let mut room = p.budget - s.cost - used;
+            let mut room = self.p.budget - self.cost - used;
             let mut changed = false;
-            for (ci, c) in s.comps.iter().enumerate() {
+            for (ci, c) in self.comps.iter().enumerate() {
                 let cur = c.options[pick[ci]];
                 let limit = cur.cost + room;
                 if let Some((o, better)) = c
@@ -481,19 +483,16 @@ pub(crate) fn solve_by_components(
                 break;
             }
         }
-        for (ci, &o) in pick.iter().enumerate() {
-            s.apply(ci, o, 1);
-        }
-        s.record();
-        for (ci, &o) in pick.iter().enumerate() {
-            s.apply(ci, o, -1);
-        }
+        self.offer(&pick);
     }
-    // A given start selection, when each component's part of it is one of its options.
-    if let Some(start) = start.filter(|st| st.len() == n) {
+
+    /// A given start selection, when it keeps the root fixings and each component's part of
+    /// it is one of its options.
+    fn offer_start(&mut self, root: &[i8], start: &[bool]) {
+        let n = root.len();
         let mut ok = (0..n).all(|i| root[i] < 0 || (root[i] == 1) == start[i]);
-        let mut picks = Vec::with_capacity(nc);
-        for c in &s.comps {
+        let mut picks = Vec::with_capacity(self.comps.len());
+        for c in &self.comps {
             let mask = c.items.iter().enumerate().fold(0u64, |m, (j, &i)| {
                 if start[i as usize] {
                     m | 1 << j
@@ -506,72 +505,147 @@ pub(crate) fn solve_by_components(
                 None => ok = false,
             }
         }
-        if ok && picks.len() == nc {
-            for (ci, &o) in picks.iter().enumerate() {
-                s.apply(ci, o, 1);
-            }
-            s.record();
-            for (ci, &o) in picks.iter().enumerate() {
-                s.apply(ci, o, -1);
-            }
+        if ok && picks.len() == self.comps.len() {
+            self.offer(&picks);
         }
     }
-    s.record();
 
-    // Root fixing: drop options whose bound cannot beat the best; fix components left with one.
-    let mut alive: Vec<Vec<u32>> = s
-        .comps
-        .iter()
-        .map(|c| (0..c.options.len() as u32).collect())
-        .collect();
-    let mut fixed = vec![false; nc];
-    let mut exhausted = false;
-    for _pass in 0..4 {
-        let mut changed = false;
-        for ci in 0..nc {
-            if fixed[ci] {
-                continue;
-            }
-            s.set_segments(ci, false);
-            let mut keep = Vec::with_capacity(alive[ci].len());
-            for k in 0..alive[ci].len() {
-                let o = alive[ci][k];
-                if s.option_bound(ci, o as usize) > s.best_value {
-                    keep.push(o);
+    /// Root fixing: drop options whose bound cannot beat the best; fix components left with
+    /// one. Returns the options alive per component, which are fixed, and whether some
+    /// component has none left (the best is then proven).
+    fn root_fixing(&mut self) -> (Vec<Vec<u32>>, Vec<bool>, bool) {
+        let nc = self.comps.len();
+        let mut alive: Vec<Vec<u32>> = self
+            .comps
+            .iter()
+            .map(|c| (0..c.options.len() as u32).collect())
+            .collect();
+        let mut fixed = vec![false; nc];
+        for _pass in 0..4 {
+            let mut changed = false;
+            for ci in 0..nc {
+                if fixed[ci] {
+                    continue;
+                }
+                self.set_segments(ci, false);
+                let mut keep = Vec::with_capacity(alive[ci].len());
+                for &o in &alive[ci] {
+                    if self.option_bound(ci, o as usize) > self.best_value {
+                        keep.push(o);
+                    }
+                }
+                changed |= keep.len() != alive[ci].len();
+                alive[ci] = keep;
+                match alive[ci].len() {
+                    0 => {
+                        self.set_segments(ci, true);
+                        return (alive, fixed, true);
+                    }
+                    1 => {
+                        self.apply(ci, alive[ci][0] as usize, 1);
+                        fixed[ci] = true;
+                        self.record();
+                    }
+                    _ => self.set_segments(ci, true),
                 }
             }
-            changed |= keep.len() != alive[ci].len();
-            alive[ci] = keep;
-            match alive[ci].len() {
-                0 => {
-                    exhausted = true;
-                    s.set_segments(ci, true);
+            if !changed {
+                break;
+            }
+        }
+        (alive, fixed, false)
+    }
+
+    /// Depth-first search over the components still open, in order of their best segment.
+    /// Returns whether the node limit stopped it, and the highest bound then left open.
+    fn search(&mut self, alive: &[Vec<u32>], fixed: &[bool], max_nodes: u64) -> (bool, i64) {
+        let mut order: Vec<usize> = (0..self.comps.len()).filter(|&c| !fixed[c]).collect();
+        let first_seg = |c: usize| {
+            self.comps[c]
+                .segments
+                .first()
+                .copied()
+                .unwrap_or(usize::MAX)
+        };
+        crate::core::sort::sort_indices(&mut order, &|a, b| first_seg(a).cmp(&first_seg(b)));
+        let depth_max = order.len();
+        // Per depth: the options to try with their bounds (buffers reused: no allocation per
+        // node), the next to try, and the one applied now.
+        let mut cand: Vec<Vec<(i64, u32)>> = vec![Vec::new(); depth_max];
+        let mut next: Vec<usize> = vec![0; depth_max];
+        let mut current: Vec<Option<u32>> = vec![None; depth_max];
+        let mut depth = 0usize;
+        let mut entering = true;
+        loop {
+            if entering {
+                entering = false;
+                self.record();
+                let open =
+                    depth < depth_max && self.bound() > self.best_value && self.classes_reachable();
+                if !open {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                    continue;
+                }
+                let ci = order[depth];
+                self.set_segments(ci, false);
+                let mut buf = std::mem::take(&mut cand[depth]);
+                buf.clear();
+                for &o in &alive[ci] {
+                    let b = self.option_bound(ci, o as usize);
+                    if b > self.best_value {
+                        buf.push((b, o));
+                    }
+                }
+                buf.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                cand[depth] = buf;
+                next[depth] = 0;
+                current[depth] = None;
+            }
+            // At `depth`: undo the option just explored, then try the next one.
+            let ci = order[depth];
+            if let Some(o) = current[depth].take() {
+                self.apply(ci, o as usize, -1);
+            }
+            let k = next[depth];
+            if k < cand[depth].len() && cand[depth][k].0 > self.best_value {
+                self.nodes += 1;
+                if self.nodes > max_nodes {
+                    // The bounds left open: this one and those of the options applied above.
+                    let mut upper = self.best_value.max(cand[depth][k].0);
+                    for d in (0..depth).rev() {
+                        if let Some(o) = current[d] {
+                            let b = cand[d].iter().find(|x| x.1 == o).map_or(i64::MAX, |x| x.0);
+                            upper = upper.max(b);
+                        }
+                    }
+                    return (true, upper);
+                }
+                let o = cand[depth][k].1;
+                next[depth] = k + 1;
+                self.apply(ci, o as usize, 1);
+                current[depth] = Some(o);
+                depth += 1;
+                entering = true;
+            } else {
+                self.set_segments(ci, true);
+                if depth == 0 {
                     break;
                 }
-                1 => {
-                    s.apply(ci, alive[ci][0] as usize, 1);
-                    fixed[ci] = true;
-                    s.record();
-                }
-                _ => s.set_segments(ci, true),
+                depth -= 1;
             }
         }
-        if exhausted || !changed {
-            break;
-        }
+        (false, self.best_value)
     }
-    let finish = |s: &State, stopped: bool, upper: i64| -> Solution {
-        match &s.best {
-            Some(b) => {
-                let status = if stopped && upper > s.best_value {
-                    Status::Stopped
-                } else {
-                    Status::Optimal
-                };
-                to_solution(s, b, status, upper)
-            }
-            None => Solution {
-                chosen: vec![false; n],
+
+    /// The answer: the best selection (the root fixings and one option per component), proven
+    /// unless the search stopped below `upper`.
+    fn finish(&self, root: &[i8], stopped: bool, upper: i64) -> Solution {
+        let Some(picks) = &self.best else {
+            return Solution {
+                chosen: vec![false; root.len()],
                 value: 0,
                 cost: 0,
                 status: if stopped {
@@ -580,96 +654,54 @@ pub(crate) fn solve_by_components(
                     Status::Infeasible
                 },
                 upper_bound: upper.max(0),
-                nodes: s.nodes,
-            },
+                nodes: self.nodes,
+            };
+        };
+        let mut chosen: Vec<bool> = root.iter().map(|&v| v == 1).collect();
+        for (c, &o) in self.comps.iter().zip(picks) {
+            let mask = c.options[o as usize].mask;
+            for (j, &i) in c.items.iter().enumerate() {
+                if mask >> j & 1 == 1 {
+                    chosen[i as usize] = true;
+                }
+            }
         }
-    };
-    if exhausted {
-        return Some(finish(&s, false, s.best_value));
-    }
-
-    // Depth-first search over the components still open, in order of their best segment.
-    let mut order: Vec<usize> = (0..nc).filter(|&c| !fixed[c]).collect();
-    let first_seg = |c: usize| s.comps[c].segments.first().copied().unwrap_or(usize::MAX);
-    crate::core::sort::sort_indices(&mut order, &|a, b| first_seg(a).cmp(&first_seg(b)));
-    let depth_max = order.len();
-    // Per depth: the options to try with their bounds (buffers reused: no allocation per node).
-    let mut cand: Vec<Vec<(i64, u32)>> = vec![Vec::new(); depth_max];
-    let mut next: Vec<usize> = vec![0; depth_max];
-    let mut current: Vec<Option<u32>> = vec![None; depth_max];
-    let mut depth = 0usize;
-    let mut entering = true;
-    let mut stopped = false;
-    loop {
-        if entering {
-            if depth == depth_max {
-                s.record();
-                entering = false;
-                if depth == 0 {
-                    break;
-                }
-                depth -= 1;
-                continue;
-            }
-            s.record();
-            let ci = order[depth];
-            if s.bound() <= s.best_value || !s.classes_reachable() {
-                entering = false;
-                if depth == 0 {
-                    break;
-                }
-                depth -= 1;
-                continue;
-            }
-            s.set_segments(ci, false);
-            let mut buf = std::mem::take(&mut cand[depth]);
-            buf.clear();
-            for k in 0..alive[ci].len() {
-                let o = alive[ci][k];
-                let b = s.option_bound(ci, o as usize);
-                if b > s.best_value {
-                    buf.push((b, o));
-                }
-            }
-            buf.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            cand[depth] = buf;
-            next[depth] = 0;
-            current[depth] = None;
-            entering = false;
-        }
-        // At `depth`: undo the option just explored, then try the next one.
-        let ci = order[depth];
-        if let Some(o) = current[depth].take() {
-            s.apply(ci, o as usize, -1);
-        }
-        let k = next[depth];
-        if k < cand[depth].len() && cand[depth][k].0 > s.best_value {
-            s.nodes += 1;
-            if s.nodes > limits.max_nodes {
-                stopped = true;
-                // Put back what is applied, frame by frame, remembering the bounds left open.
-                let mut upper = s.best_value.max(cand[depth][k].0);
-                for d in (0..depth).rev() {
-                    if let Some(o) = current[d] {
-                        let b = cand[d].iter().find(|x| x.1 == o).map_or(i64::MAX, |x| x.0);
-                        upper = upper.max(b);
-                    }
-                }
-                return Some(finish(&s, stopped, upper));
-            }
-            let o = cand[depth][k].1;
-            next[depth] = k + 1;
-            s.apply(ci, o as usize, 1);
-            current[depth] = Some(o);
-            depth += 1;
-            entering = true;
+        let (value, cost) = totals(self.p, &chosen);
+        let status = if stopped && upper > self.best_value {
+            Status::Stopped
         } else {
-            s.set_segments(ci, true);
-            if depth == 0 {
-                break;
-            }
-            depth -= 1;
+            Status::Optimal
+        };
+        Solution {
+            chosen,
+            value,
+            cost,
+            status,
+            upper_bound: upper.max(value),
+            nodes: self.nodes,
         }
     }
-    Some(finish(&s, stopped, s.best_value))
+}
+
+/// Solves by components; `None` when a component is too large to enumerate. `root` holds the
+/// root fixings (−1 open, 0 out, 1 in), consistent with every dependency and group.
+pub(crate) fn solve_by_components(
+    p: &Problem,
+    root: &[i8],
+    limits: Limits,
+    start: Option<&[bool]>,
+) -> Option<Solution> {
+    let comps = components(p, component_items(p, root)?)?;
+    let (mut s, segs) = State::new(p, root, comps);
+    s.first_selection(&segs);
+    if let Some(start) = start.filter(|st| st.len() == p.items.len()) {
+        s.offer_start(root, start);
+    }
+    s.record();
+    let (alive, fixed, exhausted) = s.root_fixing();
+    if exhausted {
+        return Some(s.finish(root, false, s.best_value));
+    }
+    let (stopped, upper) = s.search(&alive, &fixed, limits.max_nodes);
+    Some(s.finish(root, stopped, upper))
 }

@@ -140,164 +140,139 @@ impl PartialEq for BarFigures {
     }
 }
 
-fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
-    if figs.is_empty() {
-        return html! { <p class="hint">{ t(lang, Key::PickScenarios) }</p> };
-    }
-    let first = &figs[0];
-    // A row: label, and per scenario the text and the number compared with the first column.
-    let row = |label: String, cells: Vec<(String, f64)>| {
-        let base = cells.first().map_or(0.0, |c| c.1);
-        let tds = cells.into_iter().enumerate().map(|(i, (text, v))| {
-            let cls = if i == 0 || (v - base).abs() < 1e-9 {
-                None
-            } else if v > base {
-                Some("diff up")
-            } else {
-                Some("diff down")
-            };
-            html! { <td class={classes!(cls)}>{ text }</td> }
-        });
-        html! { <tr><th scope="row">{ label }</th>{ for tds }</tr> }
-    };
-    let m = |f: &ScenarioFigures, g: fn(&ScenarioFigures) -> Money| {
-        let v = g(f);
-        (money_compact(v, lang), v.as_yuan_f64())
-    };
+/// One row of the comparison: its label, and per scenario the text and the number compared
+/// with the first column (higher or lower is marked).
+fn compare_row(label: String, cells: Vec<(String, f64)>) -> Html {
+    let base = cells.first().map_or(0.0, |c| c.1);
+    let tds = cells.into_iter().enumerate().map(|(i, (text, v))| {
+        let cls = if i == 0 || (v - base).abs() < 1e-9 {
+            None
+        } else if v > base {
+            Some("diff up")
+        } else {
+            Some("diff down")
+        };
+        html! { <td class={classes!(cls)}>{ text }</td> }
+    });
+    html! { <tr><th scope="row">{ label }</th>{ for tds }</tr> }
+}
+
+/// A sum of money per scenario, written compactly and compared by its value.
+fn money_cells(
+    figs: &[ScenarioFigures],
+    lang: Lang,
+    g: impl Fn(&ScenarioFigures) -> Money,
+) -> Vec<(String, f64)> {
+    figs.iter()
+        .map(|f| {
+            let v = g(f);
+            (money_compact(v, lang), v.as_yuan_f64())
+        })
+        .collect()
+}
+
+/// The money rows: total, range, per household, per class, per building, per source, gap.
+fn money_rows(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Vec<Html> {
+    let range = figs
+        .iter()
+        .map(|f| {
+            let text = format!(
+                "{} – {}",
+                money_compact(f.total.low, lang),
+                money_compact(f.total.high, lang)
+            );
+            (text, f.total.high.as_yuan_f64())
+        })
+        .collect();
+    let per_household = figs
+        .iter()
+        .map(|f| (money_exact(f.per_household), f.per_household.as_yuan_f64()))
+        .collect();
     let mut rows = vec![
-        row(
+        compare_row(
             t(lang, Key::TotalCost).into(),
-            figs.iter().map(|f| m(f, |f| f.total.likely)).collect(),
+            money_cells(figs, lang, |f| f.total.likely),
         ),
-        row(
-            t(lang, Key::CostRange).into(),
-            figs.iter()
-                .map(|f| {
-                    (
-                        format!(
-                            "{} – {}",
-                            money_compact(f.total.low, lang),
-                            money_compact(f.total.high, lang)
-                        ),
-                        f.total.high.as_yuan_f64(),
-                    )
-                })
-                .collect(),
-        ),
-        row(
-            t(lang, Key::PerHousehold).into(),
-            figs.iter()
-                .map(|f| (money_exact(f.per_household), f.per_household.as_yuan_f64()))
-                .collect(),
-        ),
+        compare_row(t(lang, Key::CostRange).into(), range),
+        compare_row(t(lang, Key::PerHousehold).into(), per_household),
     ];
     for c in Class::ALL {
-        rows.push(row(
+        rows.push(compare_row(
             class_name(lang, c).into(),
-            figs.iter()
-                .map(|f| {
-                    (
-                        money_compact(f.by_class[c.index()], lang),
-                        f.by_class[c.index()].as_yuan_f64(),
-                    )
-                })
-                .collect(),
+            money_cells(figs, lang, |f| f.by_class[c.index()]),
         ));
     }
-    for (i, (b, _)) in first.by_building.iter().enumerate() {
+    for (i, (b, _)) in figs[0].by_building.iter().enumerate() {
         let label = b.and_then(|b| plan.community.building(b)).map_or_else(
             || t(lang, Key::CommunityWide).to_string(),
             |b| crate::core::format::place_name(&b.name, lang),
         );
-        rows.push(row(
-            label,
-            figs.iter()
-                .map(|f| {
-                    let v = f.by_building.get(i).map_or(Money::ZERO, |x| x.1);
-                    (money_compact(v, lang), v.as_yuan_f64())
-                })
-                .collect(),
-        ));
+        let cells = money_cells(figs, lang, |f| {
+            f.by_building.get(i).map_or(Money::ZERO, |x| x.1)
+        });
+        rows.push(compare_row(label, cells));
     }
     for s in FundingSource::ALL {
         if figs.iter().any(|f| f.by_source[s.index()].0 != 0) {
-            rows.push(row(
+            rows.push(compare_row(
                 source_name(lang, s).into(),
-                figs.iter()
-                    .map(|f| {
-                        (
-                            money_compact(f.by_source[s.index()], lang),
-                            f.by_source[s.index()].as_yuan_f64(),
-                        )
-                    })
-                    .collect(),
+                money_cells(figs, lang, |f| f.by_source[s.index()]),
             ));
         }
     }
     if figs.iter().any(|f| f.gap.0 != 0) {
-        rows.push(row(
+        rows.push(compare_row(
             t(lang, Key::FundingGap).into(),
-            figs.iter()
-                .map(|f| (money_compact(f.gap, lang), f.gap.as_yuan_f64()))
-                .collect(),
+            money_cells(figs, lang, |f| f.gap),
         ));
     }
-    rows.push(row(
-        t(lang, Key::BurdenRange).into(),
-        figs.iter()
-            .map(|f| {
-                (
-                    format!(
-                        "{} / {} / {}",
-                        money_exact(f.burden.0),
-                        money_exact(f.burden.1),
-                        money_exact(f.burden.2)
-                    ),
-                    f.burden.2.as_yuan_f64(),
-                )
-            })
-            .collect(),
-    ));
-    rows.push(row(
-        t(lang, Key::Priority2).into(),
-        figs.iter()
-            .map(|f| (format!("{:.1}", f.priority), f.priority))
-            .collect(),
-    ));
-    rows.push(row(
-        t(lang, Key::HouseholdsBenefited).into(),
-        figs.iter()
-            .map(|f| {
-                (
-                    f.households_benefited.to_string(),
-                    f.households_benefited as f64,
-                )
-            })
-            .collect(),
-    ));
-    rows.push(row(
-        t(lang, Key::ConsentStatus).into(),
-        figs.iter()
-            .map(|f| {
-                (
-                    format!("{} / {} / {}", f.consent.0, f.consent.1, f.consent.2),
-                    f.consent.0 as f64,
-                )
-            })
-            .collect(),
-    ));
+    rows
+}
+
+/// The rows after the money: burdens, priority, households, consent and the cost risk.
+fn other_rows(figs: &[ScenarioFigures], lang: Lang) -> Vec<Html> {
+    let cells = |g: &dyn Fn(&ScenarioFigures) -> (String, f64)| figs.iter().map(g).collect();
+    let burden = cells(&|f| {
+        let text = format!(
+            "{} / {} / {}",
+            money_exact(f.burden.0),
+            money_exact(f.burden.1),
+            money_exact(f.burden.2)
+        );
+        (text, f.burden.2.as_yuan_f64())
+    });
+    let priority = cells(&|f| (format!("{:.1}", f.priority), f.priority));
+    let households = cells(&|f| {
+        let n = f.households_benefited;
+        (n.to_string(), n as f64)
+    });
+    let consent = cells(&|f| {
+        let (a, b, c) = f.consent;
+        (format!("{a} / {b} / {c}"), a as f64)
+    });
     // The cost risk follows the other figures from the worker; until it is there (for every
     // column) its cells say so and are not compared.
-    let risk_cells = if figs.iter().all(|f| f.risk_p80.is_some()) {
-        figs.iter()
-            .map(|f| m(f, |f| f.risk_p80.unwrap_or_default()))
-            .collect()
+    let risk = if figs.iter().all(|f| f.risk_p80.is_some()) {
+        money_cells(figs, lang, |f| f.risk_p80.unwrap_or_default())
     } else {
-        figs.iter()
-            .map(|_| (format!("{}…", t(lang, Key::Computing)), 0.0))
-            .collect()
+        cells(&|_| (format!("{}…", t(lang, Key::Computing)), 0.0))
     };
-    rows.push(row(t(lang, Key::RiskP80).into(), risk_cells));
+    vec![
+        compare_row(t(lang, Key::BurdenRange).into(), burden),
+        compare_row(t(lang, Key::Priority2).into(), priority),
+        compare_row(t(lang, Key::HouseholdsBenefited).into(), households),
+        compare_row(t(lang, Key::ConsentStatus).into(), consent),
+        compare_row(t(lang, Key::RiskP80).into(), risk),
+    ]
+}
+
+fn figures_table(figs: &[ScenarioFigures], plan: &Plan, lang: Lang) -> Html {
+    if figs.is_empty() {
+        return html! { <p class="hint">{ t(lang, Key::PickScenarios) }</p> };
+    }
+    let rows = money_rows(figs, plan, lang)
+        .into_iter()
+        .chain(other_rows(figs, lang));
     let heads = figs
         .iter()
         .map(|f| html! { <th scope="col">{ f.name.clone() }</th> });
