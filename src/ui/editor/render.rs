@@ -153,150 +153,282 @@ pub(super) fn render_plan(
     lang: Lang,
     ppm: f64,
 ) -> Html {
-    struct S<'a>(&'a [Sel]);
-    impl S<'_> {
-        fn is_selected(&self, x: Sel) -> bool {
-            self.0.contains(&x)
-        }
-    }
-    let s = S(selection);
-    // Metres per screen pixel: labels are sized in pixels.
-    let m = 1.0 / ppm.max(1e-6);
-    let c = &plan.0.community;
-    let off = preview.offset.unwrap_or_default();
-    let moving = |f: Feature| preview.offset.is_some() && s.is_selected(Sel::Feature(f));
-    let shaped = |f: Feature| {
-        preview
-            .shape
-            .as_ref()
-            .filter(|(g, _)| *g == f)
-            .map(|(_, p)| p.clone())
+    let d = Draw {
+        plan: &plan.0,
+        selection,
+        preview,
+        lang,
+        m: 1.0 / ppm.max(1e-6),
     };
-    let sel_cls = |sel: Sel| s.is_selected(sel).then_some("selected");
-    let transform = |f: Feature| moving(f).then(|| format!("translate({:.2} {:.2})", off.x, off.y));
-    let areas = c.areas.iter().map(|a| {
-        let f = Feature::Area(a.id);
-        let pts = shaped(f).unwrap_or_else(|| a.polygon.clone());
-        let kind = match a.kind { AreaKind::Road => "road", AreaKind::Green => "green", AreaKind::Plaza => "plaza", AreaKind::Parking => "parking" };
-        html! {
-            <polygon key={format!("a{}", a.id)} class={classes!("area", kind, sel_cls(Sel::Feature(f)))} data-hit={format!("a:{}", a.id)}
-                tabindex="0" role="button" aria-label={format!("{} · {} {:.0} m²", a.name, t(lang, Key::Area), polygon_area_m2(&pts))}
-                points={points_attr(&pts)} transform={transform(f)}>
-                <title>{ a.name.clone() }</title>
-            </polygon>
-        }
-    });
-    let pipes = c.pipes.iter().map(|p| {
-        let f = Feature::Pipe(p.id);
-        let pts = shaped(f).unwrap_or_else(|| p.path.clone());
-        let kind = match p.kind { PipeKind::Water => "water", PipeKind::Sewer => "sewer", PipeKind::Rain => "rain", PipeKind::Gas => "gas", PipeKind::Power => "power", PipeKind::Telecom => "telecom", PipeKind::Heating => "heating" };
-        html! {
-            <g key={format!("p{}", p.id)} class={classes!("pipe-group", sel_cls(Sel::Feature(f)))} data-hit={format!("p:{}", p.id)} transform={transform(f)}
-                tabindex="0" role="button" aria-label={format!("{} · {} {:.0} m", p.name, t(lang, Key::Length), crate::core::geometry::polyline_length_m(&pts))}>
-                <title>{ p.name.clone() }</title>
-                <polyline class="pipe-hit" points={points_attr(&pts)} />
-                <polyline class={classes!("pipe", kind)} points={points_attr(&pts)} />
-            </g>
-        }
-    });
-    // Each building is a component of its own, drawn again only when what it shows changes
-    // (a move of one building redraws that one, not the forty others).
-    let buildings = c.buildings.iter().map(|b| {
-        let f = Feature::Building(b.id);
-        let shape = shaped(f);
-        let d = shape
-            .as_ref()
-            .map(|p| {
-                let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(p));
-                Pt::new(c1.x - c0.x, c1.y - c0.y)
-            })
-            .unwrap_or_default();
-        let drawn = DrawnBuilding {
-            id: b.id,
-            name: AttrValue::from(b.name.clone()),
-            floors: b.floors,
-            year_built: b.year_built,
-            footprint: Rc::new(shape.unwrap_or_else(|| b.footprint.clone())),
-            stairwells: b
-                .stairwells
-                .iter()
-                .map(|st| DrawnStairwell {
-                    id: st.id,
-                    name: AttrValue::from(st.name.clone()),
-                    at: Pt::new(st.position.x + d.x, st.position.y + d.y),
-                    selected: s.is_selected(Sel::Stairwell(st.id)),
-                })
-                .collect(),
-            selected: s.is_selected(Sel::Feature(f)),
-            transform: transform(f).map(AttrValue::from),
-            lang,
-            m,
-        };
-        html! { <BuildingShape key={b.id.0} b={drawn} /> }
-    });
-    let points = c.points.iter().map(|p| {
-        let f = Feature::Point(p.id);
-        let pos = shaped(f).and_then(|v| v.first().copied()).unwrap_or(p.position);
-        let kind = match p.kind { PointKind::Lamp => "lamp", PointKind::Camera => "camera", PointKind::Gate => "gate", PointKind::Waste => "waste", PointKind::Charger => "charger", PointKind::Other => "other" };
-        html! {
-            <circle key={format!("pt{}", p.id)} class={classes!("point", kind, sel_cls(Sel::Feature(f)))} data-hit={format!("t:{}", p.id)} transform={transform(f)}
-                tabindex="0" role="button" aria-label={p.name.clone()}
-                cx={format!("{:.2}", pos.x)} cy={format!("{:.2}", pos.y)} r="1.3">
-                <title>{ p.name.clone() }</title>
-            </circle>
-        }
-    });
-    // Badges: readable short names in pills, laid out per target in at most two rows; what
-    // does not fit is counted in a "+N" pill that selects the target (its items are listed in
-    // the properties).
-    let fs = label_px::SMALL * m;
-    let (h, pad, gap) = (fs * 1.5, fs * 0.45, fs * 0.3);
-    // Placements by target, targets in the order first placed (found by a map: a large
-    // community has 1,500 placements on 250 targets).
+    let areas = d.areas();
+    let pipes = d.pipes();
+    let buildings = d.buildings();
+    let points = d.points();
+    let badges = d.badges(catalog);
+    html! {
+        <>
+            <g class="areas">{ for areas }</g>
+            <g class="pipes">{ for pipes }</g>
+            <g class="buildings">{ for buildings }</g>
+            <g class="points">{ for points }</g>
+            <g class="badges">{ for badges }</g>
+        </>
+    }
+}
+
+/// What one drawing of the plan needs: the plan, what is selected, the preview of an
+/// interaction, the language and the scale.
+struct Draw<'a> {
+    plan: &'a Plan,
+    selection: &'a [Sel],
+    preview: &'a Preview,
+    lang: Lang,
+    /// Metres per screen pixel: labels are sized in pixels.
+    m: f64,
+}
+
+/// The sizes of the badge pills, in metres at the current scale.
+#[derive(Clone, Copy)]
+struct PillSize {
+    fs: f64,
+    h: f64,
+    pad: f64,
+    gap: f64,
+}
+
+/// The data-hit key of a target (what a click on its "+N" pill selects).
+fn hit_key(target: Target) -> String {
+    match target {
+        Target::Building(id) => format!("b:{id}"),
+        Target::Stairwell(id) => format!("s:{id}"),
+        Target::Area(id) => format!("a:{id}"),
+        Target::Pipe(id) => format!("p:{id}"),
+        Target::Point(id) => format!("t:{id}"),
+        Target::Community => String::new(),
+    }
+}
+
+/// Placements by target, targets in the order first placed (found by a map: a large
+/// community has 1,500 placements on 250 targets), then elevators and other stairwell items
+/// first: they are what residents look for.
+fn by_target(plan: &Plan) -> Vec<(Target, Vec<&Placement>)> {
     let mut by_target: Vec<(Target, Vec<&Placement>)> = Vec::new();
     let mut slot: HashMap<Target, usize> = HashMap::new();
-    for pl in &plan.0.scenario().items {
+    for pl in &plan.scenario().items {
         let k = *slot.entry(pl.target).or_insert_with(|| {
             by_target.push((pl.target, Vec::new()));
             by_target.len() - 1
         });
         by_target[k].1.push(pl);
     }
-    // What is already drawn, as boxes [x0, y0, x1, y1]: the buildings' names and the
-    // stairwell marks. A badge that would cover one of them, or another badge, is folded
-    // into its target's "+N" pill instead, so that every label stays readable.
-    let mut taken = crate::core::geometry::BoxIndex::new(h * 4.0);
-    let name_fs = label_px::BUILDING * m;
-    let mark = label_px::MARK * m;
-    for b in &c.buildings {
-        let (spot, _) = name_spot(&b.footprint, m);
-        let w = text_em(&place_name(&b.name, lang)) * name_fs;
-        taken.push([
-            spot.x - w / 2.0,
-            spot.y - name_fs * 0.6,
-            spot.x + w / 2.0,
-            spot.y + name_fs * 0.6,
-        ]);
-        for st in &b.stairwells {
-            let p = st.position;
-            taken.push([
-                p.x - mark / 2.0,
-                p.y - mark / 2.0,
-                p.x + mark / 2.0,
-                p.y + mark / 2.0,
-            ]);
-        }
-    }
-    // Elevators and other stairwell items first: they are what residents look for.
     crate::core::sort::sort_by_key(&mut by_target, &|(t, _)| match t {
         Target::Stairwell(_) => 0u8,
         Target::Building(_) => 1,
         _ => 2,
     });
-    let mut badges: Vec<Html> = Vec::new();
-    for (target, items) in &by_target {
-        let Some((a, max_w, up)) = anchor(&plan.0, *target, m) else {
-            continue;
+    by_target
+}
+
+impl Draw<'_> {
+    fn is_selected(&self, x: Sel) -> bool {
+        self.selection.contains(&x)
+    }
+
+    fn moving(&self, f: Feature) -> bool {
+        self.preview.offset.is_some() && self.is_selected(Sel::Feature(f))
+    }
+
+    fn shaped(&self, f: Feature) -> Option<Vec<Pt>> {
+        self.preview
+            .shape
+            .as_ref()
+            .filter(|(g, _)| *g == f)
+            .map(|(_, p)| p.clone())
+    }
+
+    fn sel_cls(&self, sel: Sel) -> Option<&'static str> {
+        self.is_selected(sel).then_some("selected")
+    }
+
+    /// The translation of a feature being moved.
+    fn transform(&self, f: Feature) -> Option<String> {
+        self.moving(f).then(|| self.offset())
+    }
+
+    fn offset(&self) -> String {
+        let off = self.preview.offset.unwrap_or_default();
+        format!("translate({:.2} {:.2})", off.x, off.y)
+    }
+
+    fn areas(&self) -> Vec<Html> {
+        let lang = self.lang;
+        self.plan.community.areas.iter().map(|a| {
+            let f = Feature::Area(a.id);
+            let pts = self.shaped(f).unwrap_or_else(|| a.polygon.clone());
+            let kind = match a.kind { AreaKind::Road => "road", AreaKind::Green => "green", AreaKind::Plaza => "plaza", AreaKind::Parking => "parking" };
+            html! {
+                <polygon key={format!("a{}", a.id)} class={classes!("area", kind, self.sel_cls(Sel::Feature(f)))} data-hit={format!("a:{}", a.id)}
+                    tabindex="0" role="button" aria-label={format!("{} · {} {:.0} m²", a.name, t(lang, Key::Area), polygon_area_m2(&pts))}
+                    points={points_attr(&pts)} transform={self.transform(f)}>
+                    <title>{ a.name.clone() }</title>
+                </polygon>
+            }
+        }).collect()
+    }
+
+    fn pipes(&self) -> Vec<Html> {
+        let lang = self.lang;
+        self.plan.community.pipes.iter().map(|p| {
+            let f = Feature::Pipe(p.id);
+            let pts = self.shaped(f).unwrap_or_else(|| p.path.clone());
+            let kind = match p.kind { PipeKind::Water => "water", PipeKind::Sewer => "sewer", PipeKind::Rain => "rain", PipeKind::Gas => "gas", PipeKind::Power => "power", PipeKind::Telecom => "telecom", PipeKind::Heating => "heating" };
+            html! {
+                <g key={format!("p{}", p.id)} class={classes!("pipe-group", self.sel_cls(Sel::Feature(f)))} data-hit={format!("p:{}", p.id)} transform={self.transform(f)}
+                    tabindex="0" role="button" aria-label={format!("{} · {} {:.0} m", p.name, t(lang, Key::Length), crate::core::geometry::polyline_length_m(&pts))}>
+                    <title>{ p.name.clone() }</title>
+                    <polyline class="pipe-hit" points={points_attr(&pts)} />
+                    <polyline class={classes!("pipe", kind)} points={points_attr(&pts)} />
+                </g>
+            }
+        }).collect()
+    }
+
+    /// Each building is a component of its own, drawn again only when what it shows changes
+    /// (a move of one building redraws that one, not the forty others).
+    fn buildings(&self) -> Vec<Html> {
+        self.plan
+            .community
+            .buildings
+            .iter()
+            .map(|b| {
+                let f = Feature::Building(b.id);
+                let shape = self.shaped(f);
+                let d = shape
+                    .as_ref()
+                    .map(|p| {
+                        let (c0, c1) = (vertex_centroid(&b.footprint), vertex_centroid(p));
+                        Pt::new(c1.x - c0.x, c1.y - c0.y)
+                    })
+                    .unwrap_or_default();
+                let drawn = DrawnBuilding {
+                    id: b.id,
+                    name: AttrValue::from(b.name.clone()),
+                    floors: b.floors,
+                    year_built: b.year_built,
+                    footprint: Rc::new(shape.unwrap_or_else(|| b.footprint.clone())),
+                    stairwells: b
+                        .stairwells
+                        .iter()
+                        .map(|st| DrawnStairwell {
+                            id: st.id,
+                            name: AttrValue::from(st.name.clone()),
+                            at: Pt::new(st.position.x + d.x, st.position.y + d.y),
+                            selected: self.is_selected(Sel::Stairwell(st.id)),
+                        })
+                        .collect(),
+                    selected: self.is_selected(Sel::Feature(f)),
+                    transform: self.transform(f).map(AttrValue::from),
+                    lang: self.lang,
+                    m: self.m,
+                };
+                html! { <BuildingShape key={b.id.0} b={drawn} /> }
+            })
+            .collect()
+    }
+
+    fn points(&self) -> Vec<Html> {
+        self.plan.community.points.iter().map(|p| {
+            let f = Feature::Point(p.id);
+            let pos = self.shaped(f).and_then(|v| v.first().copied()).unwrap_or(p.position);
+            let kind = match p.kind { PointKind::Lamp => "lamp", PointKind::Camera => "camera", PointKind::Gate => "gate", PointKind::Waste => "waste", PointKind::Charger => "charger", PointKind::Other => "other" };
+            html! {
+                <circle key={format!("pt{}", p.id)} class={classes!("point", kind, self.sel_cls(Sel::Feature(f)))} data-hit={format!("t:{}", p.id)} transform={self.transform(f)}
+                    tabindex="0" role="button" aria-label={p.name.clone()}
+                    cx={format!("{:.2}", pos.x)} cy={format!("{:.2}", pos.y)} r="1.3">
+                    <title>{ p.name.clone() }</title>
+                </circle>
+            }
+        }).collect()
+    }
+
+    /// What is already drawn, as boxes [x0, y0, x1, y1]: the buildings' names and the
+    /// stairwell marks. A badge that would cover one of them, or another badge, is folded
+    /// into its target's "+N" pill instead, so that every label stays readable.
+    fn drawn_labels(&self, h: f64) -> crate::core::geometry::BoxIndex {
+        let m = self.m;
+        let mut taken = crate::core::geometry::BoxIndex::new(h * 4.0);
+        let name_fs = label_px::BUILDING * m;
+        let mark = label_px::MARK * m;
+        for b in &self.plan.community.buildings {
+            let (spot, _) = name_spot(&b.footprint, m);
+            let w = text_em(&place_name(&b.name, self.lang)) * name_fs;
+            taken.push([
+                spot.x - w / 2.0,
+                spot.y - name_fs * 0.6,
+                spot.x + w / 2.0,
+                spot.y + name_fs * 0.6,
+            ]);
+            for st in &b.stairwells {
+                let p = st.position;
+                taken.push([
+                    p.x - mark / 2.0,
+                    p.y - mark / 2.0,
+                    p.x + mark / 2.0,
+                    p.y + mark / 2.0,
+                ]);
+            }
+        }
+        taken
+    }
+
+    /// Badges: readable short names in pills, laid out per target in at most two rows; what
+    /// does not fit is counted in a "+N" pill that selects the target (its items are listed
+    /// in the properties).
+    fn badges(&self, catalog: &Catalog) -> Vec<Html> {
+        let fs = label_px::SMALL * self.m;
+        let size = PillSize {
+            fs,
+            h: fs * 1.5,
+            pad: fs * 0.45,
+            gap: fs * 0.3,
+        };
+        let mut taken = self.drawn_labels(size.h);
+        let mut badges: Vec<Html> = Vec::new();
+        for (target, items) in &by_target(self.plan) {
+            self.target_badges(catalog, *target, items, &size, &mut taken, &mut badges);
+        }
+        badges
+    }
+
+    /// Whether the target moves with the features being moved.
+    fn target_moving(&self, target: Target) -> bool {
+        match target {
+            Target::Building(id) => self.moving(Feature::Building(id)),
+            Target::Stairwell(id) => self
+                .plan
+                .community
+                .stairwell(id)
+                .is_some_and(|(b, _)| self.moving(Feature::Building(b.id))),
+            Target::Area(id) => self.moving(Feature::Area(id)),
+            Target::Pipe(id) => self.moving(Feature::Pipe(id)),
+            Target::Point(id) => self.moving(Feature::Point(id)),
+            Target::Community => false,
+        }
+    }
+
+    /// The badges of one target, and its "+N" pill when some do not fit.
+    fn target_badges(
+        &self,
+        catalog: &Catalog,
+        target: Target,
+        items: &[&Placement],
+        size: &PillSize,
+        taken: &mut crate::core::geometry::BoxIndex,
+        badges: &mut Vec<Html>,
+    ) {
+        let (lang, PillSize { fs, h, pad, gap }) = (self.lang, *size);
+        let Some((a, max_w, up)) = anchor(self.plan, target, self.m) else {
+            return;
         };
         // Rows stack downwards from the anchor, or upwards (the first row nearest to it).
         let row_y = |dy: f64| if up { a.y - dy - h } else { a.y + dy };
@@ -324,18 +456,8 @@ pub(super) fn render_plan(
             }
         }
         let hidden = place.iter().filter(|p| p.is_none()).count();
-        let moving_target = match *target {
-            Target::Building(id) => moving(Feature::Building(id)),
-            Target::Stairwell(id) => c
-                .stairwell(id)
-                .is_some_and(|(b, _)| moving(Feature::Building(b.id))),
-            Target::Area(id) => moving(Feature::Area(id)),
-            Target::Pipe(id) => moving(Feature::Pipe(id)),
-            Target::Point(id) => moving(Feature::Point(id)),
-            Target::Community => false,
-        };
-        let tr = moving_target.then(|| format!("translate({:.2} {:.2})", off.x, off.y));
-        let where_ = crate::ui::labels::target_label(&plan.0, *target, lang);
+        let tr = self.target_moving(target).then(|| self.offset());
+        let where_ = crate::ui::labels::target_label(self.plan, target, lang);
         let (tr_attr, target_key) = (
             tr.clone().map(AttrValue::from),
             AttrValue::from(target.key()),
@@ -349,70 +471,50 @@ pub(super) fn render_plan(
                 Some(p) => (true, p),
                 None => (false, (a.x, a.y)),
             };
-            let at = [x, y, widths[k], h, fs];
             group.push(BadgeProps {
                 id: pl.id,
                 class: class_css(class),
-                selected: s.is_selected(Sel::Placement(pl.id)),
+                selected: self.is_selected(Sel::Placement(pl.id)),
                 shown,
                 item: AttrValue::from(pl.item.clone()),
                 target: target_key.clone(),
                 transform: tr_attr.clone(),
                 name: AttrValue::from(format!("{name} @ {where_}")),
                 text: AttrValue::from(label),
-                at,
+                at: [x, y, widths[k], h, fs],
             });
         }
         badges
             .push(html! { <Badges key={format!("t-{}", target.key())} badges={Rc::new(group)} /> });
-        if hidden > 0 {
-            // The "+N" pill: after the last badge shown, else where the first would be, else
-            // a row further out; the first of these places that covers nothing.
-            let mut spots: Vec<(f64, f64)> = Vec::new();
-            if let Some((x, y, w)) = last_shown {
-                spots.push((x + w + gap, y));
-            }
-            for k in 0..3 {
-                for dx in [0.0, 1.2, -1.2, 2.4, -2.4] {
-                    spots.push((
-                        a.x - more_w / 2.0 + dx * more_w,
-                        row_y(k as f64 * (h + gap)),
-                    ));
-                }
-            }
-            let free = |&(x, y): &(f64, f64)| {
-                let r = [x, y, x + more_w, y + h];
-                !taken.overlaps(r)
-            };
-            let (x, y) = spots.iter().copied().find(free).unwrap_or(spots[0]);
-            taken.push([x, y, x + more_w, y + h]);
-            let hit = match *target {
-                Target::Building(id) => format!("b:{id}"),
-                Target::Stairwell(id) => format!("s:{id}"),
-                Target::Area(id) => format!("a:{id}"),
-                Target::Pipe(id) => format!("p:{id}"),
-                Target::Point(id) => format!("t:{id}"),
-                Target::Community => String::new(),
-            };
-            let text = format!("+{hidden}");
-            let more = crate::ui::i18n::more_items(lang, hidden, &where_);
-            badges.push(html! {
-                <g key={format!("more-{}", target.key())} class="badge more" data-hit={hit} transform={tr.clone()} tabindex="0" role="button" aria-label={more.clone()}>
-                    <title>{ more }</title>
-                    <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{more_w:.2}")} height={format!("{h:.2}")} rx={format!("{:.2}", h / 2.0)} />
-                    <text x={format!("{:.2}", x + more_w / 2.0)} y={format!("{:.2}", y + h * 0.68)} style={format!("font-size:{fs:.3}px")}>{ text }</text>
-                </g>
-            });
+        if hidden == 0 {
+            return;
         }
-    }
-    html! {
-        <>
-            <g class="areas">{ for areas }</g>
-            <g class="pipes">{ for pipes }</g>
-            <g class="buildings">{ for buildings }</g>
-            <g class="points">{ for points }</g>
-            <g class="badges">{ for badges }</g>
-        </>
+        // The "+N" pill: after the last badge shown, else where the first would be, else a
+        // row further out; the first of these places that covers nothing.
+        let mut spots: Vec<(f64, f64)> = Vec::new();
+        if let Some((x, y, w)) = last_shown {
+            spots.push((x + w + gap, y));
+        }
+        for k in 0..3 {
+            for dx in [0.0, 1.2, -1.2, 2.4, -2.4] {
+                spots.push((
+                    a.x - more_w / 2.0 + dx * more_w,
+                    row_y(k as f64 * (h + gap)),
+                ));
+            }
+        }
+        let free = |&(x, y): &(f64, f64)| !taken.overlaps([x, y, x + more_w, y + h]);
+        let (x, y) = spots.iter().copied().find(free).unwrap_or(spots[0]);
+        taken.push([x, y, x + more_w, y + h]);
+        let text = format!("+{hidden}");
+        let more = crate::ui::i18n::more_items(lang, hidden, &where_);
+        badges.push(html! {
+            <g key={format!("more-{}", target.key())} class="badge more" data-hit={hit_key(target)} transform={tr} tabindex="0" role="button" aria-label={more.clone()}>
+                <title>{ more }</title>
+                <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{more_w:.2}")} height={format!("{h:.2}")} rx={format!("{:.2}", h / 2.0)} />
+                <text x={format!("{:.2}", x + more_w / 2.0)} y={format!("{:.2}", y + h * 0.68)} style={format!("font-size:{fs:.3}px")}>{ text }</text>
+            </g>
+        });
     }
 }
 

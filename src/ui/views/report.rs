@@ -6,11 +6,14 @@
 //! the rest of the app.
 
 use crate::core::catalog::Catalog;
+use crate::core::elevator_share::ElevatorShare;
+use crate::core::evaluate::Evaluation;
 use crate::core::explain;
 use crate::core::format::{money_compact, money_exact, number, percent_bp};
 use crate::core::funding_source::FundingSource;
 use crate::core::geometry::{bounds, vertex_centroid, Pt};
-use crate::core::ids::PlacementId;
+use crate::core::ids::{PlacementId, StairwellId};
+use crate::core::phasing::AnnualPlan;
 use crate::core::plan::Plan;
 use crate::core::site::Target;
 use crate::ui::computed::use_computed;
@@ -106,130 +109,143 @@ fn plan_picture(plan: &Plan, lang: Lang) -> Html {
     }
 }
 
-/// The report page.
-#[component]
-pub fn ReportView() -> Html {
-    let app = use_session();
-    let lang = app.lang();
-    let computed = use_computed();
-    let plan = app.state().plan.clone();
-    let p = &plan.0;
-    let scenario = p.scenario();
-    let catalog: &Catalog = &computed.catalog;
-    // The annual plan comes from the engine worker.
-    let job = crate::ui::engine::use_job(&plan, crate::core::jobs::Job::Phase);
-    let annual = job.annual.clone().filter(|_| !p.phasing.years.is_empty());
-    let today = {
-        let d = js_sys::Date::new_0();
-        crate::ui::i18n::long_date(lang, d.get_full_year(), d.get_month() + 1, d.get_date())
-    };
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    let back = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.go(Page::Projects))
-    };
-    let title = crate::ui::i18n::report_title(lang, &p.community.name);
-    let Some(ev) = computed.eval.as_ref() else {
-        return html! {
-            <article class="report pane"><h1>{ title }</h1>
-                <p class="error">{ t(lang, Key::ThePlanCannotBeCosted) }</p>
-            </article>
-        };
-    };
-    let costs = &ev.costs;
-    let households = p.community.household_count();
-    let label = |id: PlacementId| {
-        scenario
+/// What every section of the report reads: the plan, its catalog and evaluation, the language.
+struct Report<'a> {
+    p: &'a Plan,
+    catalog: &'a Catalog,
+    ev: &'a Evaluation,
+    lang: Lang,
+}
+
+impl Report<'_> {
+    /// "Item · where" for a placement of the current scenario.
+    fn label(&self, id: PlacementId) -> String {
+        self.p
+            .scenario()
             .items
             .iter()
             .find(|x| x.id == id)
             .map_or_else(String::new, |x| {
                 format!(
                     "{} · {}",
-                    item_name(catalog, &x.item, lang),
-                    target_label(p, x.target, lang)
+                    item_name(self.catalog, &x.item, self.lang),
+                    target_label(self.p, x.target, self.lang)
                 )
             })
-    };
-    // Items with costs, by class.
-    let item_rows = costs.lines.iter().map(|l| {
-        let unit = catalog.get(&l.item).map(|i| i.unit);
+    }
+
+    fn place_of(&self, st: StairwellId) -> String {
+        self.p
+            .community
+            .stairwell(st)
+            .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, self.lang))
+            .unwrap_or_default()
+    }
+
+    /// The key figures at the top.
+    fn key_figures(&self) -> Html {
+        let (ev, lang) = (self.ev, self.lang);
+        let costs = &ev.costs;
         html! {
-            <tr>
-                <td><span class={classes!("class-tag", class_css(l.class))}>{ class_name(lang, l.class) }</span></td>
-                <td>{ item_name(catalog, &l.item, lang) }</td>
-                <td>{ target_label(p, l.target, lang) }</td>
-                <td class="num">{ unit.map_or_else(String::new, |u| crate::core::format::quantity(l.quantity.value(), u, lang)) }</td>
-                <td class="num">{ money_exact(l.total.likely) }</td>
-            </tr>
+            <section class="report-key">
+                <div><span class="big">{ money_compact(costs.total.likely, lang) }</span><span>{ t(lang, Key::TotalCost) }</span></div>
+                <div><span class="big">{ money_compact(costs.per_household.likely, lang) }</span><span>{ t(lang, Key::PerHousehold) }</span></div>
+                <div><span class="big">{ money_compact(ev.funding.residents(), lang) }</span><span>{ t(lang, Key::ResidentsPayInAll) }</span></div>
+                <div><span class="big">{ ev.consent.iter().filter(|m| m.result.passed()).count() }{ "/" }{ ev.consent.len() }</span><span>{ t(lang, Key::MattersAgreed) }</span></div>
+            </section>
         }
-    });
-    // Funding.
-    let total = costs.total.likely.0.max(1) as f64;
-    let source_rows = FundingSource::ALL
-        .iter()
-        .filter(|s| ev.funding.by_source[s.index()].0 != 0)
-        .map(|&s| {
-            let m = ev.funding.by_source[s.index()];
+    }
+
+    /// 2. Items with costs, by class.
+    fn items(&self) -> Html {
+        let (p, catalog, lang) = (self.p, self.catalog, self.lang);
+        let costs = &self.ev.costs;
+        let item_rows = costs.lines.iter().map(|l| {
+            let unit = catalog.get(&l.item).map(|i| i.unit);
             html! {
-                <tr><td>{ source_name(lang, s) }</td><td class="num">{ money_exact(m) }</td><td class="num">{ format!("{:.1}%", m.0 as f64 / total * 100.0) }</td></tr>
+                <tr>
+                    <td><span class={classes!("class-tag", class_css(l.class))}>{ class_name(lang, l.class) }</span></td>
+                    <td>{ item_name(catalog, &l.item, lang) }</td>
+                    <td>{ target_label(p, l.target, lang) }</td>
+                    <td class="num">{ unit.map_or_else(String::new, |u| crate::core::format::quantity(l.quantity.value(), u, lang)) }</td>
+                    <td class="num">{ money_exact(l.total.likely) }</td>
+                </tr>
             }
         });
-    let gap_row = (ev.funding.gap.0 != 0).then(|| html! {
-        <tr class="gap"><td>{ t(lang, Key::FundingGap) }</td><td class="num">{ money_exact(ev.funding.gap) }</td><td class="num">{ format!("{:.1}%", ev.funding.gap.0 as f64 / total * 100.0) }</td></tr>
-    });
-    // What each household pays, and why.
-    let (lo, median, hi) = ev.funding.burden_spread(households);
-    let place_of = |st| {
-        p.community
-            .stairwell(st)
-            .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, lang))
-            .unwrap_or_default()
-    };
-    let household_rows = ev.funding.households.iter().map(|h| {
         html! {
-            <li>
-                <span>{ format!("{} {}", place_of(h.stairwell), h.room) }</span>
-                <strong class="num">{ money_exact(h.total) }</strong>
-            </li>
+            <section>
+                <h2>{ t(lang, Key::N2ItemsAndCosts) }</h2>
+                <table class="items">
+                    <thead><tr><th>{ t(lang, Key::Class) }</th><th>{ t(lang, Key::Name) }</th><th>{ t(lang, Key::Target) }</th><th class="num">{ t(lang, Key::Quantity) }</th><th class="num">{ t(lang, Key::CostWithFeesAndContingency) }</th></tr></thead>
+                    <tbody>{ for item_rows }</tbody>
+                    <tfoot><tr><th colspan="4">{ t(lang, Key::Total) }</th><td class="num"><strong>{ money_exact(costs.total.likely) }</strong></td></tr></tfoot>
+                </table>
+                <p class="hint">{ crate::ui::i18n::cost_range_note(lang, &money_compact(costs.total.low, lang), &money_compact(costs.total.high, lang)) }</p>
+            </section>
         }
-    });
-    // How each item's residents' part is divided, with the first household that pays it as
-    // the worked example (every household's line follows the same rule).
-    let mut seen = std::collections::BTreeSet::new();
-    let examples: Vec<Html> = ev
-        .funding
-        .households
-        .iter()
-        .flat_map(|h| h.lines.iter().map(move |l| (h, l)))
-        // Someone who pays makes the better example (the ground floor pays no elevator).
-        .filter(|(_, l)| l.amount.0 > 0)
-        .chain(
-            ev.funding
-                .households
-                .iter()
-                .flat_map(|h| h.lines.iter().map(move |l| (h, l))),
-        )
-        .filter(|(_, l)| seen.insert(l.placement))
-        .map(|(h, l)| {
-            let who = format!("{} {}", place_of(h.stairwell), h.room);
-            html! {
-                <li><strong>{ label(l.placement) }</strong>{ crate::ui::i18n::burden_example(lang, &explain::burden_line(l, lang), &who) }</li>
-            }
-        })
-        .collect();
-    let elevator_tables = ev.funding.elevators.iter().map(|e| {
-        let place = p
-            .community
-            .stairwell(e.stairwell)
-            .map(|(b, s)| crate::core::format::stairwell_label(&b.name, &s.name, lang))
-            .unwrap_or_default();
+    }
+
+    /// 3. Funding by source, and the gap.
+    fn funding(&self) -> Html {
+        let (ev, lang) = (self.ev, self.lang);
+        let total = ev.costs.total.likely.0.max(1) as f64;
+        let source_rows = FundingSource::ALL
+            .iter()
+            .filter(|s| ev.funding.by_source[s.index()].0 != 0)
+            .map(|&s| {
+                let m = ev.funding.by_source[s.index()];
+                html! {
+                    <tr><td>{ source_name(lang, s) }</td><td class="num">{ money_exact(m) }</td><td class="num">{ format!("{:.1}%", m.0 as f64 / total * 100.0) }</td></tr>
+                }
+            });
+        let gap_row = (ev.funding.gap.0 != 0).then(|| html! {
+            <tr class="gap"><td>{ t(lang, Key::FundingGap) }</td><td class="num">{ money_exact(ev.funding.gap) }</td><td class="num">{ format!("{:.1}%", ev.funding.gap.0 as f64 / total * 100.0) }</td></tr>
+        });
+        html! {
+            <section>
+                <h2>{ t(lang, Key::N3Funding) }</h2>
+                <table>
+                    <thead><tr><th>{ t(lang, Key::Source) }</th><th class="num">{ t(lang, Key::Amount) }</th><th class="num">{ t(lang, Key::Share) }</th></tr></thead>
+                    <tbody>{ for source_rows }{ for gap_row }</tbody>
+                </table>
+            </section>
+        }
+    }
+
+    /// How each item's residents' part is divided, with the first household that pays it as
+    /// the worked example (every household's line follows the same rule).
+    fn examples(&self) -> Vec<Html> {
+        let households = &self.ev.funding.households;
+        let mut seen = std::collections::BTreeSet::new();
+        households
+            .iter()
+            .flat_map(|h| h.lines.iter().map(move |l| (h, l)))
+            // Someone who pays makes the better example (the ground floor pays no elevator).
+            .filter(|(_, l)| l.amount.0 > 0)
+            .chain(
+                households
+                    .iter()
+                    .flat_map(|h| h.lines.iter().map(move |l| (h, l))),
+            )
+            .filter(|(_, l)| seen.insert(l.placement))
+            .map(|(h, l)| {
+                let who = format!("{} {}", self.place_of(h.stairwell), h.room);
+                let why = explain::burden_line(l, self.lang);
+                html! {
+                    <li><strong>{ self.label(l.placement) }</strong>{ crate::ui::i18n::burden_example(self.lang, &why, &who) }</li>
+                }
+            })
+            .collect()
+    }
+
+    /// One elevator's sharing table, floor by floor.
+    fn elevator_table(&self, e: &ElevatorShare) -> Html {
+        let lang = self.lang;
+        let place = self.place_of(e.stairwell);
         let rows = e.floors.iter().map(|f| {
-            let each = money_exact(crate::core::money::Money(f.net.0 / f.households.max(1) as i64));
+            let each = money_exact(crate::core::money::Money(
+                f.net.0 / f.households.max(1) as i64,
+            ));
             html! {
                 <tr>
                     <td class="num">{ f.floor }</td>
@@ -257,87 +273,33 @@ pub fn ReportView() -> Html {
                 </table>
             </div>
         }
-    });
-    // Consent: the agreeing share by head count and by area (both must reach the threshold).
-    let shares = |r: &crate::core::consent::ConsentResult| {
-        let rows = explain::consent_rows(r, lang);
-        let pct = |i: usize| rows[i].value.rsplit("= ").next().unwrap_or("").to_string();
-        format!("{} / {}", pct(2), pct(3))
-    };
-    let consent_rows = ev.consent.iter().map(|m| {
-        let r = &m.result;
-        html! {
-            <tr class={classes!(if r.passed() { "ok" } else { "pending" })}>
-                <td>{ label(m.placement) }</td>
-                <td class="num">{ r.eligible_households }</td>
-                <td class="num">{ r.participating_households }</td>
-                <td class="num">{ r.agree_households }</td>
-                <td class="num">{ shares(r) }</td>
-                <td>{ status_text(lang, r.status) }</td>
-            </tr>
-        }
-    });
-    // Annual plan.
-    let annual_html = match annual.as_deref() {
-        Some(a) => {
-            let rows = a.years.iter().map(|y| {
-                let items = y.items.iter().map(|id| html! { <li>{ label(*id) }</li> });
-                html! {
-                    <tr><th scope="row">{ y.year }</th><td><ul>{ for items }</ul></td><td class="num">{ money_compact(y.cost, lang) }</td></tr>
-                }
-            });
+    }
+
+    /// 4. What each household pays, and why.
+    fn households(&self) -> Html {
+        let (ev, lang) = (self.ev, self.lang);
+        let households = self.p.community.household_count();
+        let (lo, median, hi) = ev.funding.burden_spread(households);
+        let household_rows = ev.funding.households.iter().map(|h| {
             html! {
-                <table>
-                    <thead><tr><th>{ t(lang, Key::Year) }</th><th>{ t(lang, Key::ItemsPlaced) }</th><th class="num">{ t(lang, Key::Cost) }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+                <li>
+                    <span>{ format!("{} {}", self.place_of(h.stairwell), h.room) }</span>
+                    <strong class="num">{ money_exact(h.total) }</strong>
+                </li>
             }
-        }
-        None => {
-            html! { <p class="hint">{ t(lang, Key::NoAnnualPlanYetSet) }</p> }
-        }
-    };
-    html! {
-        <article class="report" data-testid="report">
-            <div class="report-tools no-print">
-                <button type="button" onclick={back}>{ t(lang, Key::Back) }</button>
-                <button type="button" class="primary" onclick={print} data-testid="print">{ t(lang, Key::PrintSaveAsPDF) }</button>
-                <span class="hint">{ t(lang, Key::ChooseSaveAsPDFIn) }</span>
-            </div>
-            <header>
-                <h1>{ title }</h1>
-                <p>{ crate::ui::i18n::report_subtitle(lang, &scenario.name, p.community.buildings.len(), households, &today) }</p>
-            </header>
-            <section class="report-key">
-                <div><span class="big">{ money_compact(costs.total.likely, lang) }</span><span>{ t(lang, Key::TotalCost) }</span></div>
-                <div><span class="big">{ money_compact(costs.per_household.likely, lang) }</span><span>{ t(lang, Key::PerHousehold) }</span></div>
-                <div><span class="big">{ money_compact(ev.funding.residents(), lang) }</span><span>{ t(lang, Key::ResidentsPayInAll) }</span></div>
-                <div><span class="big">{ ev.consent.iter().filter(|m| m.result.passed()).count() }{ "/" }{ ev.consent.len() }</span><span>{ t(lang, Key::MattersAgreed) }</span></div>
-            </section>
-            <section>
-                <h2>{ t(lang, Key::N1SitePlan) }</h2>
-                { plan_picture(p, lang) }
-            </section>
-            <section>
-                <h2>{ t(lang, Key::N2ItemsAndCosts) }</h2>
-                <table class="items">
-                    <thead><tr><th>{ t(lang, Key::Class) }</th><th>{ t(lang, Key::Name) }</th><th>{ t(lang, Key::Target) }</th><th class="num">{ t(lang, Key::Quantity) }</th><th class="num">{ t(lang, Key::CostWithFeesAndContingency) }</th></tr></thead>
-                    <tbody>{ for item_rows }</tbody>
-                    <tfoot><tr><th colspan="4">{ t(lang, Key::Total) }</th><td class="num"><strong>{ money_exact(costs.total.likely) }</strong></td></tr></tfoot>
-                </table>
-                <p class="hint">{ crate::ui::i18n::cost_range_note(lang, &money_compact(costs.total.low, lang), &money_compact(costs.total.high, lang)) }</p>
-            </section>
-            <section>
-                <h2>{ t(lang, Key::N3Funding) }</h2>
-                <table>
-                    <thead><tr><th>{ t(lang, Key::Source) }</th><th class="num">{ t(lang, Key::Amount) }</th><th class="num">{ t(lang, Key::Share) }</th></tr></thead>
-                    <tbody>{ for source_rows }{ for gap_row }</tbody>
-                </table>
-            </section>
+        });
+        let examples = self.examples();
+        let paying = ev
+            .funding
+            .households
+            .iter()
+            .filter(|h| h.total.0 > 0)
+            .count();
+        html! {
             <section>
                 <h2>{ t(lang, Key::N4WhatHouseholdsPay) }</h2>
-                <p>{ crate::ui::i18n::households_pay(lang, households, ev.funding.households.iter().filter(|h| h.total.0 > 0).count(), &money_exact(lo), &money_exact(median), &money_exact(hi)) }</p>
-                { for elevator_tables }
+                <p>{ crate::ui::i18n::households_pay(lang, households, paying, &money_exact(lo), &money_exact(median), &money_exact(hi)) }</p>
+                { for ev.funding.elevators.iter().map(|e| self.elevator_table(e)) }
                 if !examples.is_empty() {
                     <h4>{ t(lang, Key::HowTheAmountsAreComputed) }</h4>
                     <ul class="why">{ for examples }</ul>
@@ -347,6 +309,32 @@ pub fn ReportView() -> Html {
                     <ul class="household-grid" data-testid="household-grid">{ for household_rows }</ul>
                 }
             </section>
+        }
+    }
+
+    /// Section 5, consent: the agreeing share by head count and by area (both must reach
+    /// the threshold).
+    fn consent(&self) -> Html {
+        let (ev, lang) = (self.ev, self.lang);
+        let shares = |r: &crate::core::consent::ConsentResult| {
+            let rows = explain::consent_rows(r, lang);
+            let pct = |i: usize| rows[i].value.rsplit("= ").next().unwrap_or("").to_string();
+            format!("{} / {}", pct(2), pct(3))
+        };
+        let consent_rows = ev.consent.iter().map(|m| {
+            let r = &m.result;
+            html! {
+                <tr class={classes!(if r.passed() { "ok" } else { "pending" })}>
+                    <td>{ self.label(m.placement) }</td>
+                    <td class="num">{ r.eligible_households }</td>
+                    <td class="num">{ r.participating_households }</td>
+                    <td class="num">{ r.agree_households }</td>
+                    <td class="num">{ shares(r) }</td>
+                    <td>{ status_text(lang, r.status) }</td>
+                </tr>
+            }
+        });
+        html! {
             <section>
                 <h2>{ t(lang, Key::N5OwnersConsent) }</h2>
                 if ev.consent.is_empty() {
@@ -358,10 +346,104 @@ pub fn ReportView() -> Html {
                     </table>
                 }
             </section>
+        }
+    }
+
+    /// 6. The annual plan, once the engine worker has it.
+    fn annual(&self, annual: Option<&AnnualPlan>) -> Html {
+        let lang = self.lang;
+        let body = match annual {
+            Some(a) => {
+                let rows = a.years.iter().map(|y| {
+                    let items = y.items.iter().map(|id| html! { <li>{ self.label(*id) }</li> });
+                    html! {
+                        <tr><th scope="row">{ y.year }</th><td><ul>{ for items }</ul></td><td class="num">{ money_compact(y.cost, lang) }</td></tr>
+                    }
+                });
+                html! {
+                    <table>
+                        <thead><tr><th>{ t(lang, Key::Year) }</th><th>{ t(lang, Key::ItemsPlaced) }</th><th class="num">{ t(lang, Key::Cost) }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }
+            }
+            None => html! { <p class="hint">{ t(lang, Key::NoAnnualPlanYetSet) }</p> },
+        };
+        html! {
             <section>
                 <h2>{ t(lang, Key::N6AnnualPlan) }</h2>
-                { annual_html }
+                { body }
             </section>
+        }
+    }
+}
+
+/// The report page.
+#[component]
+pub fn ReportView() -> Html {
+    let app = use_session();
+    let lang = app.lang();
+    let computed = use_computed();
+    let plan = app.state().plan.clone();
+    let p = &plan.0;
+    // The annual plan comes from the engine worker.
+    let job = crate::ui::engine::use_job(&plan, crate::core::jobs::Job::Phase);
+    let annual = job.annual.clone().filter(|_| !p.phasing.years.is_empty());
+    let today = {
+        let d = js_sys::Date::new_0();
+        crate::ui::i18n::long_date(lang, d.get_full_year(), d.get_month() + 1, d.get_date())
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let back = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.go(Page::Projects))
+    };
+    let title = crate::ui::i18n::report_title(lang, &p.community.name);
+    let Some(ev) = computed.eval.as_ref() else {
+        return html! {
+            <article class="report pane"><h1>{ title }</h1>
+                <p class="error">{ t(lang, Key::ThePlanCannotBeCosted) }</p>
+            </article>
+        };
+    };
+    let r = Report {
+        p,
+        catalog: &computed.catalog,
+        ev,
+        lang,
+    };
+    let subtitle = crate::ui::i18n::report_subtitle(
+        lang,
+        &p.scenario().name,
+        p.community.buildings.len(),
+        p.community.household_count(),
+        &today,
+    );
+    html! {
+        <article class="report" data-testid="report">
+            <div class="report-tools no-print">
+                <button type="button" onclick={back}>{ t(lang, Key::Back) }</button>
+                <button type="button" class="primary" onclick={print} data-testid="print">{ t(lang, Key::PrintSaveAsPDF) }</button>
+                <span class="hint">{ t(lang, Key::ChooseSaveAsPDFIn) }</span>
+            </div>
+            <header>
+                <h1>{ title }</h1>
+                <p>{ subtitle }</p>
+            </header>
+            { r.key_figures() }
+            <section>
+                <h2>{ t(lang, Key::N1SitePlan) }</h2>
+                { plan_picture(p, lang) }
+            </section>
+            { r.items() }
+            { r.funding() }
+            { r.households() }
+            { r.consent() }
+            { r.annual(annual.as_deref()) }
             <footer>
                 <p>{ t(lang, Key::ReportFooter) }</p>
             </footer>
